@@ -234,8 +234,7 @@ func (s *Server) cleanup() {
 	stopped := s.stopping
 	s.stopping = true
 	s.mu.Unlock()
-	_ = s.stdin.Close()
-	s.kill("the spec ended")
+	s.kill("the spec ended") // no graceful stop here: that is Shutdown's to test
 	out := s.Output()
 	if i := strings.Index(out, "WARNING: DATA RACE"); i >= 0 {
 		Fail("The race detector found a data race in your server during this spec: two goroutines " +

@@ -1,0 +1,56 @@
+package lineproto
+
+import (
+	"bytes"
+	"errors"
+	"io"
+)
+
+// ErrLineTooLong reports a line longer than MaxLineBytes.
+var ErrLineTooLong = errors.New("line too long")
+
+// Reader splits what it reads into lines. It holds at most about
+// MaxLineBytes of input, and notices a line that is too long as soon as the
+// byte that makes it too long arrives.
+type Reader struct {
+	r   io.Reader
+	buf []byte // read but not yet returned
+	err error  // the error that ended reading, once there was one
+}
+
+// NewReader returns a Reader of the lines of r.
+func NewReader(r io.Reader) *Reader { return &Reader{r: r} }
+
+// Next returns the next line with its "\n". At the end of the input it
+// returns what is left (perhaps nothing) with the error that ended it
+// (io.EOF when the client ended its side). The line is valid until the next
+// call.
+func (lr *Reader) Next() ([]byte, error) {
+	var chunk [4096]byte
+	for {
+		if i := bytes.IndexByte(lr.buf, '\n'); i >= 0 {
+			line := lr.buf[: i+1 : i+1]
+			lr.buf = lr.buf[i+1:]
+			return line, nil
+		}
+		if len(lr.buf) >= MaxLineBytes { // no room left for the "\n"
+			return nil, ErrLineTooLong
+		}
+		if lr.err != nil {
+			rest := lr.buf
+			lr.buf = nil
+			return rest, lr.err
+		}
+		n, err := lr.r.Read(chunk[:])
+		lr.buf = append(lr.buf, chunk[:n]...)
+		lr.err = err
+	}
+}
+
+// Is reports whether line, with its "\n" and an optional "\r" before it
+// removed, is exactly word (such as ExitCommand).
+func Is(line []byte, word string) bool {
+	line = bytes.TrimSuffix(line, []byte("\n"))
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	return string(line) == word
+}
