@@ -124,6 +124,15 @@ var _ = Describe("Children and Descendants", func() {
 			grandchild = kids[0]
 		}).WithTimeout(5 * time.Second).Should(Succeed())
 		Expect(grandchild.PGID).To(Equal(sh), "the grandchild inherits the shell's group")
+		// Let the shell reap the grandchild before the group is killed, so
+		// that no orphan is left for init to reap.
+		DeferCleanup(func(ctx SpecContext) {
+			_ = syscall.Kill(grandchild.PID, syscall.SIGKILL)
+			Eventually(ctx, func() error {
+				_, err := procs.Get(grandchild.PID)
+				return err
+			}).WithTimeout(5 * time.Second).Should(MatchError(os.ErrNotExist))
+		}, NodeTimeout(10*time.Second))
 
 		all, err := procs.Descendants(os.Getpid())
 		Expect(err).NotTo(HaveOccurred())
