@@ -1,0 +1,55 @@
+# threadproc: the kit's commands. `make help` lists them.
+# Everything runs through `go` and the ginkgo CLI pinned in go.mod's tool
+# directive (`go tool ginkgo`): nothing is installed globally.
+
+GO      ?= go
+GINKGO  := $(GO) tool ginkgo
+KIT     := $(GO) run ./harness/cmd/kit
+EX      ?=
+N       ?= 20
+J       ?= 2
+
+.DEFAULT_GOAL := help
+.PHONY: help learn ex watch hint solutions verify test fmt vet bench
+
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+learn: ## learner: run every exercise's specs on your code and show your progress
+	@$(KIT) learn $(EX)
+
+ex: ## learner: run one exercise with ginkgo's full output (make ex EX=02)
+	@test -n "$(EX)" || (echo "usage: make ex EX=02" && exit 2)
+	@$(GINKGO) -race ./exercises/$(EX)*
+
+watch: ## learner: re-run one exercise whenever you save a file (make watch EX=02)
+	@test -n "$(EX)" || (echo "usage: make watch EX=02" && exit 2)
+	@$(GINKGO) watch -race ./exercises/$(EX)*
+
+hint: ## learner: show the hints of one exercise (make hint EX=02)
+	@test -n "$(EX)" || (echo "usage: make hint EX=02" && exit 2)
+	@cat exercises/$(EX)*/HINTS.md
+
+solutions: ## grader: run every exercise's specs against solutions/
+	@set -e; for d in exercises/[0-9][0-9]-*/; do \
+		ex=$$(basename $$d); echo "=== $$ex (solution) ==="; \
+		$(KIT) run -tree solutions $$ex -- --no-color; done
+
+verify: ## instructor: skeletons fail, solutions pass, every gallery entry is caught
+	@$(KIT) verify -j $(J) $(EX)
+
+vet: ## go vet, on the exercises as shipped and with the solutions swapped in
+	@$(GO) vet ./...
+	@$(GO) run ./harness/cmd/kit vet-solutions
+
+fmt: ## gofmt every Go file (solutions and galleries too)
+	@gofmt -l -w $$(git ls-files '*.go')
+
+test: ## the kit's own tests: gofmt, vet, harness suites, verify; ends with "N passed, N failed"
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
+		if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; echo "0 passed, 1 failed"; exit 1; fi
+	@$(MAKE) --no-print-directory vet || (echo "0 passed, 1 failed"; exit 1)
+	@$(KIT) test -j $(J)
+
+bench: ## benchmarks of the reference solutions (not part of make test)
+	@$(KIT) bench $(EX)

@@ -1,0 +1,136 @@
+// Command kit runs the threadproc exercise suites for the Makefile:
+//
+//	kit run [-tree DIR] EX [-- GINKGO-FLAGS]   run one exercise's specs against a tree
+//	kit learn [EX...]                          the learner's run, with a progress summary
+//	kit verify [-j N] [EX...]                  skeletons fail, solutions pass, galleries are caught
+//	kit test [-j N]                            the harness's own suites, then verify
+//	kit vet-solutions [EX...]                  go vet with the solutions swapped in
+//	kit bench [EX...]                          the benchmarks, against the solutions
+//
+// kit test and kit verify end with the line "N passed, N failed" and exit 1
+// if anything failed.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"github.com/threadproc/threadproc/harness/kit"
+)
+
+func main() {
+	if len(os.Args) < 2 {
+		usage()
+	}
+	root, err := kit.FindRoot(".")
+	if err != nil {
+		fail(err)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	cmd, args := os.Args[1], os.Args[2:]
+	switch cmd {
+	case "run":
+		os.Exit(run(ctx, root, args))
+	case "learn":
+		os.Exit(learn(ctx, root, args))
+	case "verify", "test":
+		os.Exit(verify(ctx, root, cmd, args))
+	case "vet-solutions":
+		os.Exit(withSolution(ctx, root, args, "vet"))
+	case "bench":
+		os.Exit(withSolution(ctx, root, args, "test", "-run", "^$", "-bench", ".", "-benchmem"))
+	default:
+		usage()
+	}
+}
+
+func usage() {
+	fmt.Fprintln(os.Stderr, "usage: kit run [-tree DIR] EX [-- GINKGO-FLAGS] | learn [EX...] | verify [-j N] [EX...] | test [-j N] | vet-solutions [EX...] | bench [EX...]")
+	os.Exit(2)
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "kit:", err)
+	os.Exit(2)
+}
+
+// run runs one exercise's specs with go tool ginkgo against a tree.
+func run(ctx context.Context, root string, args []string) int {
+	fs := flag.NewFlagSet("run", flag.ExitOnError)
+	tree := fs.String("tree", "", "a tree laid out like exercises/ (such as solutions) whose files replace the exercise's")
+	_ = fs.Parse(args)
+	if fs.NArg() < 1 {
+		usage()
+	}
+	exs, err := kit.Exercises(root, fs.Arg(0))
+	if err != nil {
+		fail(err)
+	}
+	ginkgoArgs := append([]string{"tool", "ginkgo", "-race"}, fs.Args()[1:]...)
+	env := os.Environ()
+	if *tree != "" {
+		dir, err := filepath.Abs(*tree)
+		if err != nil {
+			fail(err)
+		}
+		o, err := kit.TreeOverlay(exs[0], dir)
+		if err != nil {
+			fail(err)
+		}
+		path := filepath.Join(os.TempDir(), fmt.Sprintf("threadproc-%s-%d.overlay.json", exs[0].Name, os.Getpid()))
+		if err := o.Write(path); err != nil {
+			fail(err)
+		}
+		defer os.Remove(path)
+		env = append(env, "GOFLAGS="+os.Getenv("GOFLAGS")+" -overlay="+path)
+	}
+	cmd := exec.CommandContext(ctx, "go", append(ginkgoArgs, exs[0].Package())...)
+	cmd.Dir, cmd.Env = root, env
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+	if err := cmd.Run(); err != nil {
+		if ee, ok := err.(*exec.ExitError); ok {
+			return ee.ExitCode()
+		}
+		fail(err)
+	}
+	return 0
+}
+
+// verify runs kit verify, or kit test (the harness's suites first).
+func verify(ctx context.Context, root, cmd string, args []string) int {
+	fs := flag.NewFlagSet(cmd, flag.ExitOnError)
+	jobs := fs.Int("j", 2, "how many suites to compile at once")
+	keep := fs.Bool("keep", false, "keep the build folder (binaries, logs, reports)")
+	_ = fs.Parse(args)
+	exs, err := kit.Exercises(root, fs.Args()...)
+	if err != nil {
+		fail(err)
+	}
+	work, err := os.MkdirTemp("", "threadproc-verify-")
+	if err != nil {
+		fail(err)
+	}
+	if *keep {
+		fmt.Println("build folder:", work)
+	} else {
+		defer os.RemoveAll(work)
+	}
+	t := kit.NewTally(os.Stdout)
+	if cmd == "test" {
+		kit.HarnessSuites(ctx, root, work, *jobs, t)
+	}
+	kit.Verify(ctx, exs, work, *jobs, t)
+	kit.CheckLeftovers(t)
+	fmt.Println(t.Summary())
+	if t.Failed > 0 {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,95 @@
+package kit
+
+import (
+	"fmt"
+	"io"
+	"sort"
+)
+
+// Progress is how far a learner is in one exercise.
+type Progress struct {
+	// Exercise is the exercise's name.
+	Exercise string
+	// Passed and Total count its specs.
+	Passed, Total int
+	// NextTask is the lowest task number with a failing spec, or 0.
+	NextTask int
+	// Problem says why the suite did not run, if it did not.
+	Problem string
+}
+
+// Done reports whether every spec of the exercise passes.
+func (p Progress) Done() bool { return p.Problem == "" && p.Total > 0 && p.Passed == p.Total }
+
+// ProgressOf summarises one exercise's result.
+func ProgressOf(name string, res Result) Progress {
+	p := Progress{Exercise: name, Total: len(res.Specs), Problem: res.Problem}
+	var failing []int
+	for _, s := range res.Specs {
+		if s.Passed() || s.Skipped() {
+			p.Passed++
+		} else {
+			failing = append(failing, s.Task())
+		}
+	}
+	sort.Ints(failing)
+	if len(failing) > 0 {
+		p.NextTask = failing[0]
+	}
+	return p
+}
+
+// PrintProgress writes the learner's summary: one line per exercise and
+// what to do next.
+func PrintProgress(w io.Writer, ps []Progress) {
+	done := 0
+	var next *Progress
+	fmt.Fprintln(w, "\nProgress:")
+	for i, p := range ps {
+		mark := "✗"
+		if p.Done() {
+			mark, done = "✓", done+1
+		} else if next == nil {
+			next = &ps[i]
+		}
+		line := fmt.Sprintf("  %s %-16s %d/%d specs pass", mark, p.Exercise, p.Passed, p.Total)
+		if p.Problem != "" {
+			line += "  (" + firstLine(p.Problem) + ")"
+		}
+		fmt.Fprintln(w, line)
+	}
+	fmt.Fprintf(w, "%d/%d exercises done", done, len(ps))
+	switch {
+	case next == nil:
+		fmt.Fprintln(w, ". All done: well played!")
+	case next.NextTask > 0:
+		fmt.Fprintf(w, "; next: %s, task %d — see TODO(%d) and hint %d in exercises/%s/HINTS.md (make hint EX=%s)\n",
+			next.Exercise, next.NextTask, next.NextTask, next.NextTask, next.Exercise, next.Exercise[:2])
+	default:
+		fmt.Fprintf(w, "; next: %s — see exercises/%s/README.md\n", next.Exercise, next.Exercise)
+	}
+}
+
+// PrintFailures writes each failing spec of res with its message, at most a
+// few, so that the learner sees where to start.
+func PrintFailures(w io.Writer, res Result) {
+	const most = 3
+	shown := 0
+	for _, s := range res.Specs {
+		if s.Passed() || s.Skipped() {
+			continue
+		}
+		if shown == most {
+			fmt.Fprintf(w, "... and more failing specs: run `go tool ginkgo ./exercises/...` to see them all.\n")
+			return
+		}
+		shown++
+		fmt.Fprintf(w, "\n✗ %s\n%s\n", s.Text, indent(s.Message, 2))
+	}
+	if res.Problem != "" {
+		fmt.Fprintf(w, "\n✗ %s\n", res.Problem)
+	}
+	if shown == 0 && res.Problem == "" {
+		fmt.Fprintf(w, "all %d specs pass\n", len(res.Specs))
+	}
+}

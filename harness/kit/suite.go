@@ -1,0 +1,170 @@
+package kit
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/onsi/ginkgo/v2/types"
+)
+
+// Suite is one compiled test binary: a package's specs, built against an
+// overlay.
+type Suite struct {
+	// Label names the suite in output, such as "01-echo solution".
+	Label string
+	// Pkg is the package path relative to Root, such as "./exercises/01-echo".
+	Pkg string
+	// Root is the module's root folder.
+	Root string
+	// Overlay replaces files for the build; nil builds the tree as it is.
+	Overlay Overlay
+	// Focus, if set, runs only the specs whose text contains it.
+	Focus string
+	// Binary is where Build writes the test binary.
+	Binary string
+}
+
+// Build compiles the suite with the race detector. The error includes the
+// compiler's output.
+func (s *Suite) Build(ctx context.Context) error {
+	args := []string{"test", "-c", "-race", "-o", s.Binary}
+	if s.Overlay != nil {
+		path := s.Binary + ".overlay.json"
+		if err := s.Overlay.Write(path); err != nil {
+			return err
+		}
+		args = append(args, "-overlay="+path)
+	}
+	cmd := exec.CommandContext(ctx, "go", append(args, s.Pkg)...)
+	cmd.Dir = s.Root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("it does not compile:\n%s", strings.TrimSpace(string(out)))
+	}
+	return nil
+}
+
+// Result is what one run of a suite reported.
+type Result struct {
+	// Specs are the specs that ran or were skipped, in order.
+	Specs []Spec
+	// Problem is set when the suite as a whole failed outside any spec: it
+	// did not compile, crashed, or timed out.
+	Problem string
+	// Log is the path of the run's full output.
+	Log string
+	// Seconds is the wall time of the run.
+	Seconds float64
+}
+
+// Spec is one spec's outcome.
+type Spec struct {
+	// Text is the spec's full text (containers and It).
+	Text string
+	// State is ginkgo's state: passed, failed, skipped, panicked, timedout...
+	State string
+	// Message holds the failure messages, joined.
+	Message string
+	// Labels are the spec's labels, such as "task-2".
+	Labels []string
+	// Seconds is how long the spec took.
+	Seconds float64
+}
+
+// Passed reports whether the spec passed.
+func (s Spec) Passed() bool { return s.State == "passed" }
+
+// Skipped reports whether the spec was skipped or pending.
+func (s Spec) Skipped() bool { return s.State == "skipped" || s.State == "pending" }
+
+// Task returns the spec's task number from its "task-N" label, or 0.
+func (s Spec) Task() int {
+	for _, l := range s.Labels {
+		var n int
+		if _, err := fmt.Sscanf(l, "task-%d", &n); err == nil {
+			return n
+		}
+	}
+	return 0
+}
+
+// Run runs the built suite, stopping it (and every process in its group)
+// after timeout. Its output goes to Binary+".log".
+func (s *Suite) Run(ctx context.Context, timeout time.Duration) Result {
+	start := time.Now()
+	report := s.Binary + ".json"
+	res := Result{Log: s.Binary + ".log"}
+	_ = os.Remove(report)
+	args := []string{"--ginkgo.no-color", "--ginkgo.json-report=" + report,
+		"--ginkgo.timeout=" + timeout.String(), "--ginkgo.grace-period=5s"}
+	if s.Focus != "" {
+		args = append(args, "--ginkgo.focus="+regexp.QuoteMeta(s.Focus))
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout+30*time.Second)
+	defer cancel()
+	log, err := os.Create(res.Log)
+	if err != nil {
+		res.Problem = err.Error()
+		return res
+	}
+	defer log.Close()
+	cmd := exec.CommandContext(ctx, s.Binary, args...)
+	cmd.Dir = filepath.Join(s.Root, s.Pkg)
+	cmd.Stdout, cmd.Stderr = log, log
+	cmd.Env = append(os.Environ(), "GORACE=atexit_sleep_ms=0 "+os.Getenv("GORACE"), RunTagKey+"="+runTag)
+	setGroup(cmd)
+	runErr := cmd.Run()
+	res.Seconds = time.Since(start).Seconds()
+	specs, problem := readReport(report)
+	res.Specs, res.Problem = specs, problem
+	if problem == "" && len(specs) == 0 && runErr != nil {
+		res.Problem = "the suite stopped before reporting: " + runErr.Error() + "; see " + res.Log
+	}
+	return res
+}
+
+// readReport reads ginkgo's JSON report.
+func readReport(path string) ([]Spec, string) {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, "the suite wrote no report (it crashed or was killed)"
+	}
+	if err != nil {
+		return nil, err.Error()
+	}
+	var reports []types.Report
+	if err := json.Unmarshal(b, &reports); err != nil {
+		return nil, "unreadable report: " + err.Error()
+	}
+	var specs []Spec
+	var problems []string
+	for _, r := range reports {
+		for _, sr := range r.SpecReports {
+			if sr.LeafNodeType != types.NodeTypeIt {
+				if sr.State.Is(types.SpecStateFailureStates) {
+					problems = append(problems, sr.LeafNodeType.String()+": "+sr.Failure.Message)
+				}
+				continue
+			}
+			specs = append(specs, Spec{Text: sr.FullText(), State: sr.State.String(),
+				Message: failureText(sr), Labels: sr.Labels(), Seconds: sr.RunTime.Seconds()})
+		}
+	}
+	return specs, strings.Join(problems, "\n")
+}
+
+// failureText joins a spec's failure and additional failures.
+func failureText(sr types.SpecReport) string {
+	parts := []string{sr.Failure.Message}
+	for _, f := range sr.AdditionalFailures {
+		parts = append(parts, f.Failure.Message)
+	}
+	return strings.TrimSpace(strings.Join(parts, "\n"))
+}

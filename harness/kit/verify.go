@@ -1,0 +1,193 @@
+package kit
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+)
+
+// SuiteTimeout bounds one run of one suite.
+const SuiteTimeout = 5 * time.Minute
+
+// variant is one build of an exercise: its skeleton, its solution, or a
+// gallery entry applied to the solution.
+type variant struct {
+	ex    Exercise
+	kind  string // "skeleton", "solution" or "gallery"
+	entry Entry
+	suite *Suite
+	err   error // a problem found before running
+}
+
+// Verify proves, for each exercise, that its suite fails on the skeleton
+// (every spec, each with a message naming a TODO), passes on the solution,
+// and that every gallery entry fails the spec it names for the reason it
+// names. Builds run jobs at a time; runs run one at a time, so timing specs
+// are not disturbed.
+func Verify(ctx context.Context, exs []Exercise, work string, jobs int, t *Tally) {
+	var variants []*variant
+	for _, ex := range exs {
+		variants = append(variants, prepare(ex, work)...)
+	}
+	buildAll(ctx, variants, jobs)
+	for _, v := range variants {
+		judge(ctx, v, t)
+	}
+}
+
+// prepare lists the variants of one exercise.
+func prepare(ex Exercise, work string) []*variant {
+	bin := func(name string) string { return filepath.Join(work, ex.Name+"."+name+".test") }
+	skeleton := &variant{ex: ex, kind: "skeleton",
+		suite: &Suite{Label: ex.Name + " skeleton", Pkg: ex.Package(), Root: ex.Root, Binary: bin("skeleton")}}
+	solution := &variant{ex: ex, kind: "solution",
+		suite: &Suite{Label: ex.Name + " solution", Pkg: ex.Package(), Root: ex.Root, Binary: bin("solution")}}
+	sol, err := TreeOverlay(ex, filepath.Join(ex.Root, "solutions"))
+	solution.suite.Overlay, solution.err = sol, err
+	out := []*variant{skeleton, solution}
+	entries, err := Gallery(ex)
+	if err != nil {
+		return append(out, &variant{ex: ex, kind: "gallery", err: err,
+			suite: &Suite{Label: ex.Name + " gallery"}})
+	}
+	for _, e := range entries {
+		v := &variant{ex: ex, kind: "gallery", entry: e, suite: &Suite{Label: ex.Name + " gallery " + e.Name,
+			Pkg: ex.Package(), Root: ex.Root, Focus: e.Fails, Binary: bin("gallery-" + e.Name)}}
+		if sol != nil {
+			v.suite.Overlay, v.err = e.Apply(ex, sol, work)
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// buildAll compiles the variants, jobs at a time.
+func buildAll(ctx context.Context, variants []*variant, jobs int) {
+	sem := make(chan struct{}, max(1, jobs))
+	var wg sync.WaitGroup
+	for _, v := range variants {
+		if v.err != nil {
+			continue
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			v.err = v.suite.Build(ctx)
+		}()
+	}
+	wg.Wait()
+}
+
+// judge runs one variant and records its checks.
+func judge(ctx context.Context, v *variant, t *Tally) {
+	label := v.suite.Label
+	if v.err != nil {
+		t.Check(false, "%s: %v", label, v.err)
+		return
+	}
+	res := v.suite.Run(ctx, SuiteTimeout)
+	switch v.kind {
+	case "skeleton":
+		judgeSkeleton(label, res, t)
+	case "solution":
+		judgeSolution(label, res, t)
+	default:
+		judgeEntry(label, v.entry, res, t)
+	}
+}
+
+// judgeSkeleton: every spec fails, each with a message that names a TODO.
+func judgeSkeleton(label string, res Result, t *Tally) {
+	failedWell := 0
+	for _, s := range res.Specs {
+		ok := !s.Passed() && !s.Skipped() && strings.Contains(s.Message, "TODO")
+		if ok {
+			failedWell++
+		}
+		t.Check(ok, "%s: %q should fail with a message naming a TODO, but it %s", label, s.Text, outcome(s))
+	}
+	if res.Problem != "" || len(res.Specs) == 0 {
+		t.Check(false, "%s: %s (%s)", label, orNoSpecs(res.Problem), res.Log)
+	}
+	t.Printf("%-40s %3d/%d specs fail with a TODO message  (%.1fs)\n", label, failedWell, len(res.Specs), res.Seconds)
+}
+
+// judgeSolution: every spec passes (or is skipped, with its reason).
+func judgeSolution(label string, res Result, t *Tally) {
+	passed := 0
+	for _, s := range res.Specs {
+		switch {
+		case s.Passed():
+			passed++
+			t.Check(true, "")
+		case s.Skipped():
+			t.Skip()
+			t.Printf("  skip %s: %q: %s\n", label, s.Text, firstLine(s.Message))
+		default:
+			t.Check(false, "%s: %q %s:\n%s", label, s.Text, s.State, indent(s.Message, 8))
+		}
+	}
+	if res.Problem != "" || len(res.Specs) == 0 {
+		t.Check(false, "%s: %s (%s)", label, orNoSpecs(res.Problem), res.Log)
+	}
+	t.Printf("%-40s %3d/%d specs pass  (%.1fs)\n", label, passed, len(res.Specs), res.Seconds)
+}
+
+// judgeEntry: exactly the named spec ran, failed, and says why.
+func judgeEntry(label string, e Entry, res Result, t *Tally) {
+	var ran []Spec
+	for _, s := range res.Specs {
+		if !s.Skipped() {
+			ran = append(ran, s)
+		}
+	}
+	switch {
+	case res.Problem != "" && len(ran) == 0:
+		t.Check(false, "%s: %s (%s)", label, res.Problem, res.Log)
+	case len(ran) != 1:
+		t.Check(false, "%s: fails: %q should name exactly one spec, but it matches %d", label, e.Fails, len(ran))
+	case ran[0].Passed():
+		t.Check(false, "%s: %q should fail (%s), but it passed", label, ran[0].Text, e.About)
+	case !strings.Contains(strings.ToLower(ran[0].Message), strings.ToLower(e.Says)):
+		t.Check(false, "%s: %q failed, but its message does not say %q:\n%s", label, ran[0].Text, e.Says, indent(ran[0].Message, 8))
+	default:
+		t.Check(true, "")
+		t.Printf("%-40s caught by %q  (%.1fs)\n", label, ran[0].Text, res.Seconds)
+	}
+}
+
+// outcome describes how a spec ended, for a skeleton check.
+func outcome(s Spec) string {
+	if s.Passed() || s.Skipped() {
+		return s.State
+	}
+	return "failed with:\n" + indent(s.Message, 8)
+}
+
+// orNoSpecs explains an empty report.
+func orNoSpecs(problem string) string {
+	if problem == "" {
+		return "no specs ran"
+	}
+	return problem
+}
+
+// firstLine returns the first line of s.
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
+// indent indents every line of s by n spaces.
+func indent(s string, n int) string {
+	pad := strings.Repeat(" ", n)
+	return pad + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n"+pad)
+}
+
+// describe names a variant for messages.
+func (v *variant) String() string { return fmt.Sprintf("%s %s", v.ex.Name, v.kind) }
