@@ -138,6 +138,6 @@ func Listen() net.Listener {
 	if err != nil {
 		Fail(fmt.Sprintf("the harness could not listen on 127.0.0.1:0: %v", err))
 	}
-	DeferCleanup(ln.Close)
+	DeferCleanup(func() { _ = ln.Close() }) // it may be closed already
 	return ln
 }

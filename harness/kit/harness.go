@@ -15,6 +15,9 @@ func HarnessSuites(ctx context.Context, root, work string, jobs int, t *Tally) {
 		if err != nil || !d.IsDir() {
 			return err
 		}
+		if d.Name() == "testdata" {
+			return filepath.SkipDir // fixtures, run by the suites that own them
+		}
 		tests, _ := filepath.Glob(filepath.Join(path, "*_test.go"))
 		if len(tests) == 0 {
 			return nil

@@ -30,6 +30,8 @@ type Suite struct {
 	Focus string
 	// Binary is where Build writes the test binary.
 	Binary string
+	// Env is added to the environment of the suite's process.
+	Env []string
 }
 
 // Build compiles the suite with the race detector. The error includes the
@@ -119,6 +121,7 @@ func (s *Suite) Run(ctx context.Context, timeout time.Duration) Result {
 	cmd.Dir = filepath.Join(s.Root, s.Pkg)
 	cmd.Stdout, cmd.Stderr = log, log
 	cmd.Env = append(os.Environ(), "GORACE=atexit_sleep_ms=0 "+os.Getenv("GORACE"), RunTagKey+"="+runTag)
+	cmd.Env = append(cmd.Env, s.Env...)
 	setGroup(cmd)
 	runErr := cmd.Run()
 	res.Seconds = time.Since(start).Seconds()

@@ -1,0 +1,124 @@
+package kit_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"github.com/threadproc/threadproc/harness/kit"
+)
+
+var _ = Describe("gallery entries", func() {
+	const entry = `# a comment
+about: drops the newline
+fails: echoes a line
+says: without its "\n"
+file: session.go
+-   conn.Write(line)
++ conn.Write(trim(line))
+`
+	It("parses the header and the hunks", func() {
+		e, err := kit.ParseEntry("drops", strings.NewReader(entry))
+		Expect(err).NotTo(HaveOccurred())
+		Expect(e.About).To(Equal("drops the newline"))
+		Expect(e.Fails).To(Equal("echoes a line"))
+		Expect(e.Says).To(Equal(`without its "\n"`))
+		Expect(e.Edits).To(HaveLen(1))
+		Expect(e.Edits[0].Hunks).To(Equal([]kit.Hunk{{Remove: []string{"  conn.Write(line)"}, Add: []string{"conn.Write(trim(line))"}}}))
+	})
+
+	DescribeTable("rejects malformed entries",
+		func(text, problem string) {
+			_, err := kit.ParseEntry("bad", strings.NewReader(text))
+			Expect(err).To(MatchError(ContainSubstring(problem)))
+		},
+		Entry("no says:", "about: a\nfails: b\nfile: x.go\n- a\n+ b\n", "needs about:, fails: and says:"),
+		Entry("no edit", "about: a\nfails: b\nsays: c\n", "at least one file: edit"),
+		Entry("hunk before file:", "about: a\nfails: b\nsays: c\n- a\n", "must follow a file: line"),
+		Entry("+ without -", "about: a\nfails: b\nsays: c\nfile: x.go\n+ b\n", "starts with the \"-\" lines"),
+		Entry("unknown key", "about: a\nfails: b\nsays: c\nnope: d\n", "unknown line"),
+	)
+
+	Describe("applied to a solution", func() {
+		var ex kit.Exercise
+		var dir string
+		BeforeEach(func() {
+			root := GinkgoT().TempDir()
+			ex = kit.Exercise{Name: "01-demo", Root: root}
+			Expect(os.MkdirAll(ex.Dir(), 0o755)).To(Succeed())
+			Expect(os.MkdirAll(ex.GalleryDir(), 0o755)).To(Succeed())
+			Expect(os.WriteFile(filepath.Join(ex.SolutionDir(), "session.go"),
+				[]byte("package demo\n\nfunc f() {\n\tconn.Write(line)\n\tconn.Write(line)\n\tdone()\n}\n"), 0o644)).To(Succeed())
+			dir = GinkgoT().TempDir()
+		})
+
+		apply := func(text string) (string, error) {
+			Expect(os.WriteFile(filepath.Join(ex.GalleryDir(), "e.txt"), []byte(text), 0o644)).To(Succeed())
+			entries, err := kit.Gallery(ex)
+			Expect(err).NotTo(HaveOccurred())
+			sol, err := kit.TreeOverlay(ex, filepath.Join(ex.Root, "solutions"))
+			Expect(err).NotTo(HaveOccurred())
+			o, err := entries[0].Apply(ex, sol, dir)
+			if err != nil {
+				return "", err
+			}
+			b, err := os.ReadFile(o[filepath.Join(ex.Dir(), "session.go")])
+			return string(b), err
+		}
+
+		It("replaces the matched run of lines", func() {
+			got, err := apply("about: a\nfails: b\nsays: c\nfile: session.go\n- conn.Write(line)\n- done()\n+ stop()\n")
+			Expect(err).NotTo(HaveOccurred())
+			Expect(got).To(Equal("package demo\n\nfunc f() {\n\tconn.Write(line)\nstop()\n}\n"))
+		})
+
+		It("refuses a hunk that matches twice", func() {
+			_, err := apply("about: a\nfails: b\nsays: c\nfile: session.go\n- conn.Write(line)\n+ x\n")
+			Expect(err).To(MatchError(ContainSubstring("matches more than once")))
+		})
+
+		It("refuses a hunk that does not match", func() {
+			_, err := apply("about: a\nfails: b\nsays: c\nfile: session.go\n- nothing like this\n+ x\n")
+			Expect(err).To(MatchError(ContainSubstring("does not match")))
+		})
+
+		It("replaces a whole file with with:", func() {
+			Expect(os.WriteFile(filepath.Join(ex.GalleryDir(), "other.go"), []byte("package demo\n"), 0o644)).To(Succeed())
+			got, err := apply("about: a\nfails: b\nsays: c\nfile: session.go\nwith: other.go\n")
+			Expect(err).NotTo(HaveOccurred())
+			Expect(got).To(Equal("package demo\n"))
+		})
+	})
+})
+
+var _ = Describe("the tally", func() {
+	It("ends with the line CI reads", func() {
+		var out bytes.Buffer
+		t := kit.NewTally(&out)
+		t.Check(true, "fine")
+		t.Check(false, "broken %d", 1)
+		t.Skip()
+		Expect(t.Summary()).To(Equal("1 passed, 1 failed, 1 skipped"))
+		Expect(out.String()).To(ContainSubstring("FAIL broken 1"))
+	})
+})
+
+var _ = Describe("exercises", func() {
+	It("are found in order, by name or by number", func() {
+		root, err := kit.FindRoot(".")
+		Expect(err).NotTo(HaveOccurred())
+		all, err := kit.Exercises(root)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(all).NotTo(BeEmpty())
+		Expect(all[0].Name).To(Equal("01-echo"))
+		one, err := kit.Exercises(root, "01")
+		Expect(err).NotTo(HaveOccurred())
+		Expect(one).To(HaveLen(1))
+		_, err = kit.Exercises(root, "99")
+		Expect(err).To(MatchError(ContainSubstring("no exercise")))
+	})
+})
