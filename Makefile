@@ -26,9 +26,9 @@ watch: ## learner: re-run one exercise whenever you save a file (make watch EX=0
 	@test -n "$(EX)" || (echo "usage: make watch EX=02" && exit 2)
 	@$(GINKGO) watch -race ./exercises/$(EX)*
 
-hint: ## learner: show the hints of one exercise (make hint EX=02)
+hint: ## learner: show the hints of one exercise (make hint EX=02; in Korean when LANG starts with ko)
 	@test -n "$(EX)" || (echo "usage: make hint EX=02" && exit 2)
-	@cat exercises/$(EX)*/HINTS.md
+	@case "$$LANG" in ko*) cat exercises/$(EX)*/HINTS.ko.md ;; *) cat exercises/$(EX)*/HINTS.md ;; esac
 
 solutions: ## grader: run every exercise's specs against solutions/
 	@set -e; for d in exercises/[0-9][0-9]-*/; do \

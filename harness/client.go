@@ -11,6 +11,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/ginkgo/v2" //nolint:revive // the harness is ginkgo-native
 )
 
@@ -25,6 +26,7 @@ const maxReply = 4 << 20
 type Client struct {
 	// Name is how failure messages call this client, such as "client 2".
 	Name   string
+	peer   string // how messages call the other side: "the server" or "your client"
 	conn   net.Conn
 	server *Server
 	buf    []byte // received but not yet consumed
@@ -67,7 +69,7 @@ func Dial(addr string) *Client {
 	GinkgoHelper()
 	c, err := dial(addr)
 	if err != nil {
-		Fail(fmt.Sprintf("could not connect to %s: %v", addr, err))
+		ginkgo.Fail(fmt.Sprintf("could not connect to %s: %v", addr, err))
 	}
 	return c
 }
@@ -78,16 +80,16 @@ func dial(addr string) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Client{conn: conn, Name: fmt.Sprintf("client %d", dialCount.Add(1))}
+	c := &Client{conn: conn, Name: fmt.Sprintf("client %d", dialCount.Add(1)), peer: "the server"}
 	DeferCleanup(c.Close)
 	return c, nil
 }
 
-// Wrap makes a Client of a connection the spec accepted itself (for example,
-// when the spec plays the server for a learner's client program). It is
-// closed when the spec ends.
+// Wrap makes a Client of a connection the spec accepted itself, when the
+// spec plays the server for a learner's client program: messages then call
+// the other side "your client". It is closed when the spec ends.
 func Wrap(conn net.Conn, name string) *Client {
-	c := &Client{conn: conn, Name: name}
+	c := &Client{conn: conn, Name: name, peer: "your client"}
 	DeferCleanup(c.Close)
 	return c
 }
@@ -200,14 +202,14 @@ func (c *Client) ExpectClosed(hints ...string) {
 	}
 	if len(c.buf) > 0 {
 		got := c.takeAll()
-		c.problem("waited for the server to close the connection", "the connection to close with nothing more sent",
-			"the server sent "+quote([]byte(got))+" instead", hints...).fail()
+		c.problem("waited for "+c.peer+" to close the connection", "the connection to close with nothing more sent",
+			c.peer+" sent "+quote([]byte(got))+" instead", hints...).fail()
 	}
 	if closedByPeer(err) {
-		c.log.add("← (connection closed by the server)")
+		c.log.add("← (connection closed by %s)", c.peer)
 		return
 	}
-	c.problem("waited for the server to close the connection", "the connection to close within "+IOTimeout.String(),
+	c.problem("waited for "+c.peer+" to close the connection", "the connection to close within "+IOTimeout.String(),
 		describeReply("", err, ""), hints...).fail()
 }
 
@@ -234,7 +236,7 @@ func (c *Client) CloseWrite() {
 	GinkgoHelper()
 	c.log.add("→ (end of input: the client half-closed its side)")
 	if err := c.conn.(*net.TCPConn).CloseWrite(); err != nil {
-		Fail(fmt.Sprintf("%s could not half-close its connection: %v", c.Name, err))
+		ginkgo.Fail(fmt.Sprintf("%s could not half-close its connection: %v", c.Name, err))
 	}
 }
 

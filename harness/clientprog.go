@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/ginkgo/v2" //nolint:revive // the harness is ginkgo-native
 )
 
@@ -42,7 +43,7 @@ func StartClientProgram(name, addr, input string) *ClientProgram {
 	GinkgoHelper()
 	exe, err := os.Executable()
 	if err != nil {
-		Fail(fmt.Sprintf("the harness cannot find its own test binary: %v", err))
+		ginkgo.Fail(fmt.Sprintf("the harness cannot find its own test binary: %v", err))
 	}
 	p := &ClientProgram{Name: name, done: make(chan struct{}),
 		stdout: &capture{echo: prefixWriter(GinkgoWriter, "[client "+name+" stdout] ")},
@@ -54,7 +55,7 @@ func StartClientProgram(name, addr, input string) *ClientProgram {
 	p.cmd.SysProcAttr = sysProcAttr()
 	p.cmd.WaitDelay = 2 * time.Second
 	if err := p.cmd.Start(); err != nil {
-		Fail(fmt.Sprintf("the harness could not start the client program: %v", err))
+		ginkgo.Fail(fmt.Sprintf("the harness could not start the client program: %v", err))
 	}
 	go func() {
 		_ = p.cmd.Wait()
@@ -103,11 +104,11 @@ func (p *ClientProgram) Accept(ln net.Listener) *Client {
 	case conn := <-accepted:
 		return Wrap(conn, "the spec's server")
 	case err := <-failed:
-		Fail(fmt.Sprintf("the spec's server waited %v for your client program to connect, but it did not: %v\n%s",
+		ginkgo.Fail(fmt.Sprintf("the spec's server waited %v for your client program to connect, but it did not: %v\n%s",
 			IOTimeout, err, p.describe()))
 	case <-p.done:
 		_ = ln.Close() // ends the Accept above
-		Fail("your client program ended before it connected to the server.\n" + p.describe())
+		ginkgo.Fail("your client program ended before it connected to the server.\n" + p.describe())
 	}
 	return nil
 }
@@ -136,7 +137,7 @@ func Listen() net.Listener {
 	GinkgoHelper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		Fail(fmt.Sprintf("the harness could not listen on 127.0.0.1:0: %v", err))
+		ginkgo.Fail(fmt.Sprintf("the harness could not listen on 127.0.0.1:0: %v", err))
 	}
 	DeferCleanup(func() { _ = ln.Close() }) // it may be closed already
 	return ln

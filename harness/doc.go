@@ -13,7 +13,7 @@
 //   - [Dial] and [Server.Dial] connect real clients. Every read and write has a
 //     deadline, and every failed expectation is reported in words a learner can
 //     act on: what the client did, what it expected, what happened, and a hint.
-//   - [RunClientProgram] runs the learner's client program against a listener
+//   - [StartClientProgram] runs the learner's client program against a listener
 //     that the spec controls.
 //
 // Running the learner's code in a child process keeps one broken exercise from

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/ginkgo/v2" //nolint:revive // the harness is ginkgo-native
 )
 
@@ -24,7 +25,7 @@ type problem struct {
 // fail fails the current spec with the problem written out for a learner.
 func (p problem) fail() {
 	GinkgoHelper()
-	Fail(p.String())
+	ginkgo.Fail(p.String())
 }
 
 // String writes the problem out.
@@ -85,6 +86,21 @@ func taskHint(s *Server) string {
 		parts = append(parts, fmt.Sprintf("this spec checks task %d: see TODO(%d) in the code and hint %d in HINTS.md.", n, n, n))
 	}
 	return strings.Join(parts, " ")
+}
+
+// FailWithTask is a fail handler for gomega
+// (RegisterFailHandler(harness.FailWithTask)): it
+// fails the spec like ginkgo.Fail, and adds which task the spec checks, so
+// that plain Expect failures point at TODO(n) and hint n too.
+func FailWithTask(message string, callerSkip ...int) {
+	skip := 1
+	if len(callerSkip) > 0 {
+		skip += callerSkip[0]
+	}
+	if t := taskHint(nil); t != "" && !strings.Contains(message, "this spec checks task") {
+		message += "\n\n  hint: " + t
+	}
+	ginkgo.Fail(message, skip)
 }
 
 // CurrentTask returns the task number of the running spec, from a label

@@ -14,7 +14,7 @@ type ServeFunc func(ln net.Listener) error
 type ClientFunc func(addr string, in io.Reader, out io.Writer) error
 
 // Program lists the learner's entry points that specs can start in a child
-// process by name, with [StartServer] and [RunClientProgram].
+// process by name, with [StartServer] and [StartClientProgram].
 type Program struct {
 	// Servers are the servers a spec can start, by name.
 	Servers map[string]ServeFunc

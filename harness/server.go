@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/ginkgo/v2" //nolint:revive // the harness is ginkgo-native
 )
 
@@ -77,13 +78,13 @@ func StartServer(name string, opts ...Option) *Server {
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		Fail(fmt.Sprintf("the harness could not listen on 127.0.0.1:0: %v", err))
+		ginkgo.Fail(fmt.Sprintf("the harness could not listen on 127.0.0.1:0: %v", err))
 	}
 	file, err := ln.(*net.TCPListener).File()
 	addr := ln.Addr().String()
 	_ = ln.Close() // the duplicate in file keeps the socket listening
 	if err != nil {
-		Fail(fmt.Sprintf("the harness could not get the listener's file: %v", err))
+		ginkgo.Fail(fmt.Sprintf("the harness could not get the listener's file: %v", err))
 	}
 	defer file.Close()
 
@@ -91,11 +92,11 @@ func StartServer(name string, opts ...Option) *Server {
 	s.output = &capture{echo: prefixWriter(GinkgoWriter, "[server "+name+"] ")}
 	cmd, err := s.command(o)
 	if err != nil {
-		Fail(err.Error())
+		ginkgo.Fail(err.Error())
 	}
 	cmd.ExtraFiles = []*os.File{file} // fd 3 in the child
 	if err := cmd.Start(); err != nil {
-		Fail(fmt.Sprintf("the harness could not start the server process: %v", err))
+		ginkgo.Fail(fmt.Sprintf("the harness could not start the server process: %v", err))
 	}
 	s.cmd, s.PID = cmd, cmd.Process.Pid
 	go func() {
@@ -237,17 +238,17 @@ func (s *Server) cleanup() {
 	s.kill("the spec ended") // no graceful stop here: that is Shutdown's to test
 	out := s.Output()
 	if i := strings.Index(out, "WARNING: DATA RACE"); i >= 0 {
-		Fail("The race detector found a data race in your server during this spec: two goroutines " +
+		ginkgo.Fail("The race detector found a data race in your server during this spec: two goroutines " +
 			"used the same memory at the same time, and at least one of them wrote to it. Protect " +
 			"shared data with a sync.Mutex or use sync/atomic.\n\n" + excerpt(out[i:], 40))
 	}
 	if strings.HasPrefix(s.killedBy, "it started") {
-		Fail("The harness had to kill your server because " + s.killedBy)
+		ginkgo.Fail("The harness had to kill your server because " + s.killedBy)
 	}
 	// A process the harness killed has exit code -1; any other code means
 	// it ended on its own.
 	if st := s.cmd.ProcessState; !stopped && st != nil && st.ExitCode() >= 0 && st.ExitCode() != exitStray {
-		Fail("Your server process stopped on its own during this spec: it " + s.exitDescription() +
+		ginkgo.Fail("Your server process stopped on its own during this spec: it " + s.exitDescription() +
 			s.harnessLines() + "\n\nIts output:\n" + excerpt(out, 30))
 	}
 }

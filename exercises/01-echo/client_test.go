@@ -40,7 +40,7 @@ var _ = Describe("RunClient, the client program", harness.Task(5), func() {
 		peer.SendLine("only line")
 		peer.ExpectClosed("when the input ends, close the connection and return.")
 		res := prog.Wait(clientWait)
-		Expect(res.Stdout).To(Equal("only line\n"))
+		Expect(res.Stdout).To(Equal("only line\n"), "print each reply exactly as the server sent it.\nstderr:\n%s", res.Stderr)
 		Expect(res.ExitCode).To(Equal(0), "RunClient should return nil at the end of its input.\nstderr:\n%s", res.Stderr)
 	})
 

@@ -20,6 +20,6 @@ func TestMain(m *testing.M) {
 }
 
 func TestEcho(t *testing.T) {
-	RegisterFailHandler(Fail)
+	RegisterFailHandler(harness.FailWithTask)
 	RunSpecs(t, "01-echo")
 }

@@ -35,7 +35,8 @@ var _ = Describe("handle, the echo", harness.Task(2), func() {
 	It("echoes a 64 KiB line", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
 		long := strings.Repeat("0123456789abcdef", 4096)
 		c.SendLine(long)
-		c.ExpectLine(long, "bufio.Scanner stops at 64 KiB tokens by default; bufio.Reader.ReadSlice or ReadBytes have no such limit.")
+		c.ExpectLine(long, "bufio.Scanner stops at 64 KiB tokens by default, and bufio.Reader.ReadSlice at its buffer's size: "+
+			"keep the unfinished line in a buffer of your own, which can grow up to MaxLineBytes.")
 	})
 
 	It("does not answer a line before its \"\\n\" arrives, then echoes the whole line", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {

@@ -41,6 +41,12 @@ var _ = Describe("exit", harness.Task(3), func() {
 		c.ExpectClosed("stop at the \"exit\" line, even when more lines were read with it.")
 	})
 
+	It("does not echo an unfinished \"exit\" at the end of the input", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
+		c.Send("exit")
+		c.CloseWrite()
+		c.ExpectClosed("\"exit\" is a command even when the client ends its side instead of sending \"\\n\".")
+	})
+
 	DescribeTable("treats lines that only look like exit as ordinary lines",
 		func(ctx SpecContext, line string) {
 			c.SendLine(line)

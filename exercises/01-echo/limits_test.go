@@ -29,4 +29,14 @@ var _ = Describe("the line limit", harness.Task(4), func() {
 			"hold any amount of memory by one client.")
 		c.ExpectClosed("after LineTooLong, close the connection.")
 	})
+
+	It("refuses a line one byte too long even when its \"\\n\" arrives with it", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
+		// The short line first shifts where the long line falls in your reads,
+		// so its "\n" arrives in the same read as the byte that is too many.
+		c.Send("a\n" + strings.Repeat("z", echo.MaxLineBytes) + "\n")
+		c.ExpectLine("a")
+		c.ExpectLine(strings.TrimSuffix(echo.LineTooLong, "\n"), "a line is too long when it has more than "+
+			strconv.Itoa(echo.MaxLineBytes)+" bytes counting its \"\\n\", however its bytes were split into reads: check "+
+			"the length of a line you found too, not only of the unfinished rest.")
+	})
 })

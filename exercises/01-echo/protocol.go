@@ -9,7 +9,8 @@
 //     is not echoed: the server closes that client's connection.
 //     "EXIT", " exit", "exit " and "exited" are ordinary lines.
 //   - When the client ends its side (end of file), the server echoes what is
-//     left of an unfinished line as it is, then closes the connection.
+//     left of an unfinished line as it is, then closes the connection; an
+//     unfinished "exit" is not echoed.
 //   - A line longer than MaxLineBytes gets the reply LineTooLong and the
 //     connection is closed; the server never holds more than about
 //     MaxLineBytes of one client's input in memory.

@@ -3,7 +3,9 @@ package kit
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"sort"
+	"strconv"
 )
 
 // Progress is how far a learner is in one exercise.
@@ -21,20 +23,34 @@ type Progress struct {
 // Done reports whether every spec of the exercise passes.
 func (p Progress) Done() bool { return p.Problem == "" && p.Total > 0 && p.Passed == p.Total }
 
-// ProgressOf summarises one exercise's result.
+// todoRE finds the "not implemented (TODO n)" that an unwritten function
+// returns, as failure messages quote it.
+var todoRE = regexp.MustCompile(`not implemented \(TODO (\d+)\)`)
+
+// ProgressOf summarises one exercise's result. The next task is the lowest
+// TODO that the learner's code says is not implemented yet, or else the
+// lowest task with a failing spec: a spec of task 1 may fail only because
+// task 2 is not written yet.
 func ProgressOf(name string, res Result) Progress {
 	p := Progress{Exercise: name, Total: len(res.Specs), Problem: res.Problem}
-	var failing []int
+	var labelled, unwritten []int
 	for _, s := range res.Specs {
 		if s.Passed() || s.Skipped() {
 			p.Passed++
-		} else {
-			failing = append(failing, s.Task())
+			continue
+		}
+		labelled = append(labelled, s.Task())
+		for _, m := range todoRE.FindAllStringSubmatch(s.Message, -1) {
+			n, _ := strconv.Atoi(m[1])
+			unwritten = append(unwritten, n)
 		}
 	}
-	sort.Ints(failing)
-	if len(failing) > 0 {
-		p.NextTask = failing[0]
+	for _, list := range [][]int{unwritten, labelled} {
+		if len(list) > 0 {
+			sort.Ints(list)
+			p.NextTask = list[0]
+			break
+		}
 	}
 	return p
 }

@@ -53,7 +53,9 @@ type lineReader struct {
 func (lr *lineReader) next() ([]byte, error) {
 	var chunk [4096]byte
 	for {
-		if i := bytes.IndexByte(lr.buf, '\n'); i >= 0 {
+		if i := bytes.IndexByte(lr.buf, '\n'); i >= MaxLineBytes {
+			return nil, errLineTooLong // the "\n" came with the byte that made it too long
+		} else if i >= 0 {
 			line := lr.buf[: i+1 : i+1]
 			lr.buf = lr.buf[i+1:]
 			return line, nil

@@ -28,7 +28,9 @@ func NewReader(r io.Reader) *Reader { return &Reader{r: r} }
 func (lr *Reader) Next() ([]byte, error) {
 	var chunk [4096]byte
 	for {
-		if i := bytes.IndexByte(lr.buf, '\n'); i >= 0 {
+		if i := bytes.IndexByte(lr.buf, '\n'); i >= MaxLineBytes {
+			return nil, ErrLineTooLong // the "\n" came with the byte that made it too long
+		} else if i >= 0 {
 			line := lr.buf[: i+1 : i+1]
 			lr.buf = lr.buf[i+1:]
 			return line, nil

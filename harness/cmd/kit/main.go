@@ -73,7 +73,11 @@ func run(ctx context.Context, root string, args []string) int {
 	if err != nil {
 		fail(err)
 	}
-	ginkgoArgs := append([]string{"tool", "ginkgo", "-race"}, fs.Args()[1:]...)
+	extra := fs.Args()[1:]
+	if len(extra) > 0 && extra[0] == "--" {
+		extra = extra[1:]
+	}
+	ginkgoArgs := append([]string{"tool", "ginkgo", "-race"}, extra...)
 	env := os.Environ()
 	if *tree != "" {
 		dir, err := filepath.Abs(*tree)
