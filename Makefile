@@ -4,19 +4,20 @@
 
 GO      ?= go
 GINKGO  := $(GO) tool ginkgo
-KIT     := $(GO) run ./harness/cmd/kit
+KITBIN  := .reports/bin/kit
+KIT     := $(GO) build -o $(KITBIN) ./harness/cmd/kit && $(KITBIN)
 EX      ?=
 N       ?= 20
 J       ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help learn ex watch hint solutions verify test fmt vet bench
+.PHONY: help learn ex watch hint solutions grade flake new-exercise verify test fmt vet bench
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 learn: ## learner: run every exercise's specs on your code and show your progress
-	@$(KIT) learn $(EX)
+	@$(KIT) learn $(EX) || [ $$? -eq 1 ] # 1 means "not done yet", which is no error
 
 ex: ## learner: run one exercise with ginkgo's full output (make ex EX=02)
 	@test -n "$(EX)" || (echo "usage: make ex EX=02" && exit 2)
@@ -30,17 +31,30 @@ hint: ## learner: show the hints of one exercise (make hint EX=02; in Korean whe
 	@test -n "$(EX)" || (echo "usage: make hint EX=02" && exit 2)
 	@case "$$LANG" in ko*) cat exercises/$(EX)*/HINTS.ko.md ;; *) cat exercises/$(EX)*/HINTS.md ;; esac
 
-solutions: ## grader: run every exercise's specs against solutions/
-	@set -e; for d in exercises/[0-9][0-9]-*/; do \
+solutions: ## grader: run every exercise's specs against solutions/ (JUnit + JSON reports in .reports/)
+	@mkdir -p .reports; status=0; for d in exercises/[0-9][0-9]-*/; do \
 		ex=$$(basename $$d); echo "=== $$ex (solution) ==="; \
-		$(KIT) run -tree solutions $$ex -- --no-color; done
+		$(KIT) run -tree solutions $$ex -- --no-color \
+			--junit-report=$(CURDIR)/.reports/$$ex.xml --json-report=$(CURDIR)/.reports/$$ex.json || status=1; \
+		done; exit $$status
+
+grade: ## grader: grade a learner's copy of exercises/ (make grade DIR=path); reports in .reports/grade
+	@test -n "$(DIR)" || (echo "usage: make grade DIR=path/to/their/exercises" && exit 2)
+	@$(KIT) grade $(DIR) $(EX)
+
+flake: ## grader: run each solution suite N times and count failures per spec (make flake N=20)
+	@$(KIT) flake -n $(N) $(EX)
+
+new-exercise: ## instructor: scaffold an exercise (make new-exercise NAME=07-something)
+	@test -n "$(NAME)" || (echo "usage: make new-exercise NAME=07-something" && exit 2)
+	@$(KIT) new $(NAME)
 
 verify: ## instructor: skeletons fail, solutions pass, every gallery entry is caught
 	@$(KIT) verify -j $(J) $(EX)
 
 vet: ## go vet, on the exercises as shipped and with the solutions swapped in
 	@$(GO) vet ./...
-	@$(GO) run ./harness/cmd/kit vet-solutions
+	@$(KIT) vet-solutions
 
 fmt: ## gofmt every Go file (solutions and galleries too)
 	@gofmt -l -w $$(git ls-files '*.go')

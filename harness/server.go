@@ -247,7 +247,9 @@ func (s *Server) cleanup() {
 	}
 	// A process the harness killed has exit code -1; any other code means
 	// it ended on its own.
-	if st := s.cmd.ProcessState; !stopped && st != nil && st.ExitCode() >= 0 && st.ExitCode() != exitStray {
+	// (Not when the spec failed already: its message shows the server's end.)
+	if st := s.cmd.ProcessState; !stopped && st != nil && st.ExitCode() >= 0 && st.ExitCode() != exitStray &&
+		!CurrentSpecReport().Failed() {
 		ginkgo.Fail("Your server process stopped on its own during this spec: it " + s.exitDescription() +
 			s.harnessLines() + "\n\nIts output:\n" + excerpt(out, 30))
 	}

@@ -86,26 +86,34 @@ func PrintProgress(w io.Writer, ps []Progress) {
 	}
 }
 
-// PrintFailures writes each failing spec of res with its message, at most a
-// few, so that the learner sees where to start.
-func PrintFailures(w io.Writer, res Result) {
+// PrintFailures writes a few failing specs of res with their messages, those
+// of the next task first, so that the learner sees where to start.
+func PrintFailures(w io.Writer, res Result, next int) {
 	const most = 3
-	shown := 0
+	var failing []Spec
 	for _, s := range res.Specs {
-		if s.Passed() || s.Skipped() {
-			continue
+		if !s.Passed() && !s.Skipped() {
+			failing = append(failing, s)
 		}
-		if shown == most {
-			fmt.Fprintf(w, "... and more failing specs: run `go tool ginkgo ./exercises/...` to see them all.\n")
-			return
+	}
+	sort.SliceStable(failing, func(i, j int) bool {
+		a, b := failing[i].Task(), failing[j].Task()
+		if (a == next) != (b == next) {
+			return a == next
 		}
-		shown++
+		return a < b
+	})
+	for i, s := range failing {
+		if i == most {
+			fmt.Fprintf(w, "\n... and %d more failing specs: `go tool ginkgo ./exercises/...` shows them all.\n", len(failing)-most)
+			break
+		}
 		fmt.Fprintf(w, "\n✗ %s\n%s\n", s.Text, indent(s.Message, 2))
 	}
 	if res.Problem != "" {
 		fmt.Fprintf(w, "\n✗ %s\n", res.Problem)
 	}
-	if shown == 0 && res.Problem == "" {
+	if len(failing) == 0 && res.Problem == "" {
 		fmt.Fprintf(w, "all %d specs pass\n", len(res.Specs))
 	}
 }

@@ -32,6 +32,9 @@ type Suite struct {
 	Binary string
 	// Env is added to the environment of the suite's process.
 	Env []string
+	// Reports are extra ginkgo flags for reports, such as
+	// "--ginkgo.junit-report=PATH".
+	Reports []string
 }
 
 // Build compiles the suite with the race detector. The error includes the
@@ -109,6 +112,7 @@ func (s *Suite) Run(ctx context.Context, timeout time.Duration) Result {
 	if s.Focus != "" {
 		args = append(args, "--ginkgo.focus="+regexp.QuoteMeta(s.Focus))
 	}
+	args = append(args, s.Reports...)
 	ctx, cancel := context.WithTimeout(ctx, timeout+30*time.Second)
 	defer cancel()
 	log, err := os.Create(res.Log)

@@ -30,6 +30,7 @@ type variant struct {
 func Verify(ctx context.Context, exs []Exercise, work string, jobs int, t *Tally) {
 	var variants []*variant
 	for _, ex := range exs {
+		CheckLayout(ex, t)
 		variants = append(variants, prepare(ex, work)...)
 	}
 	buildAll(ctx, variants, jobs)
@@ -94,6 +95,7 @@ func judge(ctx context.Context, v *variant, t *Tally) {
 	switch v.kind {
 	case "skeleton":
 		judgeSkeleton(label, res, t)
+		CheckHints(v.ex, res, t)
 	case "solution":
 		judgeSolution(label, res, t)
 	default:

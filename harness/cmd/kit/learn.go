@@ -31,7 +31,7 @@ func learn(ctx context.Context, root string, args []string) int {
 		} else {
 			res = s.Run(ctx, kit.SuiteTimeout)
 			fmt.Printf("\n=== %s ===\n", ex.Name)
-			kit.PrintFailures(os.Stdout, res)
+			kit.PrintFailures(os.Stdout, res, kit.ProgressOf(ex.Name, res).NextTask)
 		}
 		ps = append(ps, kit.ProgressOf(ex.Name, res))
 	}

@@ -1,9 +1,13 @@
 // Command kit runs the threadproc exercise suites for the Makefile:
 //
-//	kit run [-tree DIR] EX [-- GINKGO-FLAGS]   run one exercise's specs against a tree
+//	kit run [-tree DIR] [-gallery NAME] EX [-- GINKGO-FLAGS]
+//	                                           run one exercise's specs against a tree (or a gallery entry)
 //	kit learn [EX...]                          the learner's run, with a progress summary
 //	kit verify [-j N] [EX...]                  skeletons fail, solutions pass, galleries are caught
 //	kit test [-j N]                            the harness's own suites, then verify
+//	kit new NAME                               scaffold a new exercise (NAME like 07-something)
+//	kit grade [-out DIR] TREE [EX...]          grade a learner's copy of exercises/
+//	kit flake [-n N] [EX...]                   repeat the solution suites, count failures per spec
 //	kit vet-solutions [EX...]                  go vet with the solutions swapped in
 //	kit bench [EX...]                          the benchmarks, against the solutions
 //
@@ -42,6 +46,18 @@ func main() {
 		os.Exit(learn(ctx, root, args))
 	case "verify", "test":
 		os.Exit(verify(ctx, root, cmd, args))
+	case "new":
+		if len(args) != 1 {
+			usage()
+		}
+		if err := kit.Scaffold(root, args[0]); err != nil {
+			fail(err)
+		}
+		fmt.Printf("created exercises/%s and solutions/%s: now run make verify EX=%s\n", args[0], args[0], args[0][:2])
+	case "grade":
+		os.Exit(grade(ctx, root, args))
+	case "flake":
+		os.Exit(flake(ctx, root, args))
 	case "vet-solutions":
 		os.Exit(withSolution(ctx, root, args, "vet"))
 	case "bench":
@@ -52,7 +68,8 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: kit run [-tree DIR] EX [-- GINKGO-FLAGS] | learn [EX...] | verify [-j N] [EX...] | test [-j N] | vet-solutions [EX...] | bench [EX...]")
+	fmt.Fprintln(os.Stderr, "usage: kit run [-tree DIR] [-gallery NAME] EX [-- GINKGO-FLAGS] | learn [EX...] | verify [-j N] [EX...] | test [-j N]\n"+
+		"       | new NAME | grade [-out DIR] TREE [EX...] | flake [-n N] [EX...] | vet-solutions [EX...] | bench [EX...]")
 	os.Exit(2)
 }
 
@@ -65,6 +82,7 @@ func fail(err error) {
 func run(ctx context.Context, root string, args []string) int {
 	fs := flag.NewFlagSet("run", flag.ExitOnError)
 	tree := fs.String("tree", "", "a tree laid out like exercises/ (such as solutions) whose files replace the exercise's")
+	gallery := fs.String("gallery", "", "run against this gallery entry of the exercise (a wrong implementation)")
 	_ = fs.Parse(args)
 	if fs.NArg() < 1 {
 		usage()
@@ -79,20 +97,23 @@ func run(ctx context.Context, root string, args []string) int {
 	}
 	ginkgoArgs := append([]string{"tool", "ginkgo", "-race"}, extra...)
 	env := os.Environ()
+	if *gallery != "" && *tree == "" {
+		*tree = filepath.Join(root, "solutions")
+	}
 	if *tree != "" {
-		dir, err := filepath.Abs(*tree)
+		work, err := os.MkdirTemp("", "threadproc-run-")
 		if err != nil {
 			fail(err)
 		}
-		o, err := kit.TreeOverlay(exs[0], dir)
+		defer os.RemoveAll(work)
+		o, err := runOverlay(exs[0], *tree, *gallery, work)
 		if err != nil {
 			fail(err)
 		}
-		path := filepath.Join(os.TempDir(), fmt.Sprintf("threadproc-%s-%d.overlay.json", exs[0].Name, os.Getpid()))
+		path := filepath.Join(work, "overlay.json")
 		if err := o.Write(path); err != nil {
 			fail(err)
 		}
-		defer os.Remove(path)
 		env = append(env, "GOFLAGS="+os.Getenv("GOFLAGS")+" -overlay="+path)
 	}
 	cmd := exec.CommandContext(ctx, "go", append(ginkgoArgs, exs[0].Package())...)
@@ -105,6 +126,30 @@ func run(ctx context.Context, root string, args []string) int {
 		fail(err)
 	}
 	return 0
+}
+
+// runOverlay is the overlay for kit run: tree's files, and a gallery
+// entry's edits if one is named.
+func runOverlay(ex kit.Exercise, tree, entry, work string) (kit.Overlay, error) {
+	dir, err := filepath.Abs(tree)
+	if err != nil {
+		return nil, err
+	}
+	o, err := kit.TreeOverlay(ex, dir)
+	if err != nil || entry == "" {
+		return o, err
+	}
+	entries, err := kit.Gallery(ex)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		if e.Name == entry {
+			fmt.Printf("gallery entry %s: %s\nexpected to fail: %q\n\n", e.Name, e.About, e.Fails)
+			return e.Apply(ex, o, work)
+		}
+	}
+	return nil, fmt.Errorf("%s has no gallery entry %q", ex.Name, entry)
 }
 
 // verify runs kit verify, or kit test (the harness's suites first).
