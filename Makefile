@@ -52,9 +52,13 @@ new-exercise: ## instructor: scaffold an exercise (make new-exercise NAME=07-som
 verify: ## instructor: skeletons fail, solutions pass, every gallery entry is caught
 	@$(KIT) verify -j $(J) $(EX)
 
-vet: ## go vet, on the exercises as shipped and with the solutions swapped in
+vet: ## go vet (linux and darwin), on the exercises as shipped and with the solutions swapped in; windows must build
+	@$(GO) build -o $(KITBIN) ./harness/cmd/kit
 	@$(GO) vet ./...
-	@$(KIT) vet-solutions
+	@$(KITBIN) vet-solutions
+	@GOOS=darwin $(GO) vet ./...
+	@GOOS=darwin $(KITBIN) vet-solutions
+	@GOOS=windows $(GO) build ./...
 
 fmt: ## gofmt every Go file (solutions and galleries too)
 	@gofmt -l -w $$(git ls-files '*.go')
