@@ -35,7 +35,7 @@ solutions: ## grader: run every exercise's specs against solutions/ (JUnit + JSO
 	@mkdir -p .reports; status=0; for d in exercises/[0-9][0-9]-*/; do \
 		ex=$$(basename $$d); echo "=== $$ex (solution) ==="; \
 		$(KIT) run -tree solutions $$ex -- --no-color \
-			--junit-report=$(CURDIR)/.reports/$$ex.xml --json-report=$(CURDIR)/.reports/$$ex.json || status=1; \
+			--output-dir=$(CURDIR)/.reports --junit-report=$$ex.xml --json-report=$$ex.json || status=1; \
 		done; exit $$status
 
 grade: ## grader: grade a learner's copy of exercises/ (make grade DIR=path); reports in .reports/grade
