@@ -13,9 +13,10 @@ var ErrLineTooLong = errors.New("line too long")
 // MaxLineBytes of input, and notices a line that is too long as soon as the
 // byte that makes it too long arrives.
 type Reader struct {
-	r   io.Reader
-	buf []byte // read but not yet returned
-	err error  // the error that ended reading, once there was one
+	r     io.Reader
+	buf   []byte // read but not yet returned
+	chunk []byte // where each Read lands, reused
+	err   error  // the error that ended reading, once there was one
 }
 
 // NewReader returns a Reader of the lines of r.
@@ -26,7 +27,9 @@ func NewReader(r io.Reader) *Reader { return &Reader{r: r} }
 // (io.EOF when the client ended its side). The line is valid until the next
 // call.
 func (lr *Reader) Next() ([]byte, error) {
-	var chunk [4096]byte
+	if lr.chunk == nil {
+		lr.chunk = make([]byte, 4096)
+	}
 	for {
 		if i := bytes.IndexByte(lr.buf, '\n'); i >= MaxLineBytes {
 			return nil, ErrLineTooLong // the "\n" came with the byte that made it too long
@@ -43,8 +46,8 @@ func (lr *Reader) Next() ([]byte, error) {
 			lr.buf = nil
 			return rest, lr.err
 		}
-		n, err := lr.r.Read(chunk[:])
-		lr.buf = append(lr.buf, chunk[:n]...)
+		n, err := lr.r.Read(lr.chunk)
+		lr.buf = append(lr.buf, lr.chunk[:n]...)
 		lr.err = err
 	}
 }

@@ -1,0 +1,25 @@
+package goroutines_test
+
+import (
+	"testing"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"github.com/threadproc/threadproc/harness"
+)
+
+// TestMain lets the test binary also run your server in a child process, so
+// that a crash or a data race in it fails one spec, not the suite. After
+// Serve returns, the child looks for goroutines your server left running.
+func TestMain(m *testing.M) {
+	harness.Main(m, harness.Program{
+		Servers:    map[string]harness.ServeFunc{"goroutines": serveWatched},
+		AfterServe: findLeaks,
+	})
+}
+
+func TestGoroutines(t *testing.T) {
+	RegisterFailHandler(Fail)
+	RunSpecs(t, "02-goroutines")
+}

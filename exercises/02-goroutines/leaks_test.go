@@ -1,0 +1,90 @@
+package goroutines_test
+
+import (
+	"fmt"
+	"net"
+	"os"
+	"regexp"
+	"strings"
+
+	"go.uber.org/goleak"
+
+	"github.com/threadproc/threadproc/exercises/02-goroutines"
+)
+
+// before holds the goroutines that existed when Serve started (the
+// harness's own, in the server's process); findLeaks ignores them.
+var before goleak.Option
+
+// serveWatched runs your Serve after noting which goroutines exist already.
+func serveWatched(ln net.Listener) error {
+	before = goleak.IgnoreCurrent()
+	return goroutines.Serve(ln)
+}
+
+// findLeaks runs in the server's process after Serve returned: every
+// goroutine that Serve started must be gone by then. goleak gives them a
+// moment (about 0.4 s of retries) to finish returning.
+func findLeaks() error {
+	if before == nil {
+		return nil
+	}
+	err := goleak.Find(before)
+	if err == nil {
+		return nil
+	}
+	fmt.Fprintf(os.Stderr, "goroutines still running after Serve returned:\n%v\n", err)
+	return fmt.Errorf("%s (full stacks in the server's output)", summariseLeaks(err.Error()))
+}
+
+// Patterns of goleak's report: a goroutine's header, and a frame of the
+// exercise's package (its function, then its file and line on the next line).
+var (
+	leakHeader = regexp.MustCompile(`(?m)^\[?\s*Goroutine (\d+) in state ([^,]+),`)
+	ownFrame   = regexp.MustCompile(`(?m)^(?:created by )?\S*exercises/02-goroutines\.(\S+?)(?:\(.*\))?(?: in goroutine \d+)?\n\s+\S*/([^/\s]+\.go:\d+)`)
+)
+
+// leakKinds is how many kinds of leaked goroutines a summary describes.
+const leakKinds = 3
+
+// summariseLeaks turns goleak's multi-line report into one line a learner
+// can read: how many goroutines were left and, for each kind (same state,
+// same place), how many, where in their code they were, and which of their
+// functions started them.
+func summariseLeaks(report string) string {
+	heads := leakHeader.FindAllStringSubmatchIndex(report, -1)
+	if len(heads) == 0 {
+		return "goroutines were still running after Serve returned"
+	}
+	var kinds []string
+	count := map[string]int{}
+	for i, h := range heads {
+		end := len(report)
+		if i+1 < len(heads) {
+			end = heads[i+1][0]
+		}
+		kind := "(" + report[h[4]:h[5]] + ")"
+		for j, f := range ownFrame.FindAllStringSubmatch(report[h[0]:end], -1) {
+			switch {
+			case strings.HasPrefix(f[0], "created by"):
+				kind += ", started by " + f[1] + " at " + f[2]
+			case j == 0:
+				kind += " in " + f[1] + " at " + f[2]
+			}
+		}
+		if count[kind] == 0 {
+			kinds = append(kinds, kind)
+		}
+		count[kind]++
+	}
+	var parts []string
+	for i, k := range kinds {
+		if i == leakKinds {
+			parts = append(parts, fmt.Sprintf("and %d other kinds", len(kinds)-leakKinds))
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%d %s", count[k], k))
+	}
+	return fmt.Sprintf("%d goroutine(s) your server started were still running: %s",
+		len(heads), strings.Join(parts, "; "))
+}
