@@ -89,9 +89,11 @@ func strayReason() string {
 	return ""
 }
 
-// childf writes one harness line to the child's stderr.
+// childf writes a harness message to the child's stderr, every line of it
+// prefixed so that the parent can tell it from the learner's output.
 func childf(format string, args ...any) {
-	fmt.Fprintf(os.Stderr, childPrefix+format+"\n", args...)
+	msg := strings.TrimRight(fmt.Sprintf(format, args...), "\n")
+	fmt.Fprint(os.Stderr, childPrefix+strings.ReplaceAll(msg, "\n", "\n"+childPrefix)+"\n")
 }
 
 // runRole runs the role named in THREADPROC_ROLE and returns the exit code.
