@@ -69,5 +69,5 @@ test: ## the kit's own tests: gofmt, vet, harness suites, verify; ends with "N p
 	@$(MAKE) --no-print-directory vet || (echo "0 passed, 1 failed"; exit 1)
 	@$(KIT) test -j $(J)
 
-bench: ## benchmarks of the reference solutions (not part of make test)
-	@$(KIT) bench $(EX)
+bench: ## benchmarks of the reference solutions, not part of make test (make bench EX=02 BENCH="-count=5")
+	@$(KIT) bench $(EX) -- $(BENCH)

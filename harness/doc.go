@@ -13,6 +13,12 @@
 //   - [Dial] and [Server.Dial] connect real clients. Every read and write has a
 //     deadline, and every failed expectation is reported in words a learner can
 //     act on: what the client did, what it expected, what happened, and a hint.
+//   - [Server.ExpectOwnedByChild], [Server.ExpectNoZombies],
+//     [Server.ExpectNoProcessesLeft] and [Server.ExpectWorkerModes] check a
+//     process-per-connection server from the outside, through package
+//     procs (/proc on Linux, ps and lsof on macOS; elsewhere they skip).
+//   - [Server.DialMany] and [Together] drive many clients at once, and
+//     the cpu helpers measure parallel speedup against the host's own.
 //   - [StartClientProgram] runs the learner's client program against a listener
 //     that the spec controls.
 //

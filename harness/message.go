@@ -56,7 +56,7 @@ func (s *Server) status() string {
 	case <-time.After(statusWait):
 	}
 	if !s.Exited() {
-		return fmt.Sprintf("still running (pid %d)", s.PID)
+		return fmt.Sprintf("still running (pid %d)", s.PID) + s.harnessLines()
 	}
 	out := s.Output()
 	st := "its process " + s.exitDescription() + s.harnessLines()

@@ -9,7 +9,7 @@
 //	kit grade [-out DIR] TREE [EX...]          grade a learner's copy of exercises/
 //	kit flake [-n N] [EX...]                   repeat the solution suites, count failures per spec
 //	kit vet-solutions [EX...]                  go vet with the solutions swapped in
-//	kit bench [EX...]                          the benchmarks, against the solutions
+//	kit bench [EX...] [-- GO-TEST-FLAGS]        the benchmarks, against the solutions
 //
 // kit test and kit verify end with the line "N passed, N failed" and exit 1
 // if anything failed.
@@ -61,7 +61,8 @@ func main() {
 	case "vet-solutions":
 		os.Exit(withSolution(ctx, root, args, "vet"))
 	case "bench":
-		os.Exit(withSolution(ctx, root, args, "test", "-run", "^$", "-bench", ".", "-benchmem"))
+		names, flags := splitDashes(args)
+		os.Exit(withSolution(ctx, root, names, append([]string{"test", "-run", "^$", "-bench", ".", "-benchmem"}, flags...)...))
 	default:
 		usage()
 	}
@@ -182,4 +183,14 @@ func verify(ctx context.Context, root, cmd string, args []string) int {
 		return 1
 	}
 	return 0
+}
+
+// splitDashes splits args at "--": exercise names before, flags after.
+func splitDashes(args []string) (names, flags []string) {
+	for i, a := range args {
+		if a == "--" {
+			return args[:i], args[i+1:]
+		}
+	}
+	return args, nil
 }

@@ -1,0 +1,13 @@
+package processes
+
+import "syscall"
+
+// workerAttr says how the kernel starts a worker, and what happens to it
+// when its parent, the server, dies.
+func workerAttr() *syscall.SysProcAttr {
+	// TODO(4): ask the kernel to kill the worker when the server dies,
+	// however it dies (even by SIGKILL, which no program can catch):
+	// Pdeathsig: syscall.SIGKILL. Leave the worker in the server's process
+	// group (no Setpgid), so that a signal to the group reaches it too.
+	return &syscall.SysProcAttr{}
+}
