@@ -4,22 +4,10 @@
 package main
 
 import (
-	"flag"
-	"log"
-	"net"
-
 	"github.com/threadproc/threadproc/exercises/01-echo"
+	"github.com/threadproc/threadproc/exercises/internal/runserver"
 )
 
 func main() {
-	addr := flag.String("addr", "127.0.0.1:5000", "address to listen on")
-	flag.Parse()
-	ln, err := net.Listen("tcp", *addr) // socket() + bind() + listen()
-	if err != nil {
-		log.Fatal(err)
-	}
-	log.Printf("echo server listening on %s (one client at a time)", ln.Addr())
-	if err := echo.Serve(ln); err != nil {
-		log.Fatal(err)
-	}
+	runserver.Main("echo server (one client at a time)", "", echo.Serve)
 }

@@ -9,34 +9,14 @@
 package main
 
 import (
-	"flag"
-	"log"
-	"net"
-	"os"
-	"os/signal"
-	"syscall"
+	"fmt"
 
 	"github.com/threadproc/threadproc/exercises/02-goroutines"
+	"github.com/threadproc/threadproc/exercises/internal/runserver"
 )
 
 func main() {
-	addr := flag.String("addr", "127.0.0.1:5000", "address to listen on")
-	flag.Parse()
-	ln, err := net.Listen("tcp", *addr) // socket() + bind() + listen()
-	if err != nil {
-		log.Fatal(err)
-	}
-	log.Printf("goroutine server listening on %s (one goroutine per client)", ln.Addr())
-
-	stop := make(chan os.Signal, 1)
-	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
-	go func() {
-		<-stop
-		log.Printf("closing the listener; connected clients have %v to finish", goroutines.GracePeriod)
-		_ = ln.Close()
-	}()
-	if err := goroutines.Serve(ln); err != nil {
-		log.Fatal(err)
-	}
-	log.Print("all clients are gone; bye")
+	runserver.Main("goroutine server (one goroutine per client)",
+		fmt.Sprintf("closing the listener; connected clients have %v to finish", goroutines.GracePeriod),
+		goroutines.Serve)
 }
