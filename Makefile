@@ -11,7 +11,7 @@ N       ?= 20
 J       ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help learn ex watch hint solutions grade flake new-exercise verify test fmt vet bench
+.PHONY: help learn ex watch client hint solutions grade flake new-exercise verify test fmt vet bench
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -26,6 +26,9 @@ ex: ## learner: run one exercise with ginkgo's full output (make ex EX=02)
 watch: ## learner: re-run one exercise whenever you save a file (make watch EX=02)
 	@test -n "$(EX)" || (echo "usage: make watch EX=02" && exit 2)
 	@$(GINKGO) watch -race ./exercises/$(EX)*
+
+client: ## learner: an nc-like client for trying a server by hand (make client ADDR=127.0.0.1:5000)
+	@$(GO) run ./harness/cmd/line -addr $(or $(ADDR),127.0.0.1:5000)
 
 hint: ## learner: show the hints of one exercise (make hint EX=02; in Korean when LANG starts with ko)
 	@test -n "$(EX)" || (echo "usage: make hint EX=02" && exit 2)
