@@ -11,7 +11,7 @@ N       ?= 20
 J       ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help learn ex watch client hint solutions grade flake new-exercise verify test fmt vet bench
+.PHONY: help learn ex watch client hint solutions grade flake new-exercise verify test fmt vet compare bench
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -71,6 +71,9 @@ test: ## the kit's own tests: gofmt, vet, harness suites, verify; ends with "N p
 		if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; echo "0 passed, 1 failed"; exit 1; fi
 	@$(MAKE) --no-print-directory vet || (echo "0 passed, 1 failed"; exit 1)
 	@$(KIT) test -j $(J)
+
+compare: ## everyone: measure goroutines vs processes vs pools on this machine (table + .reports/compare.svg)
+	@$(GO) run ./harness/cmd/compare -out .reports
 
 bench: ## benchmarks of the reference solutions, not part of make test (make bench EX=02 BENCH="-count=5")
 	@$(KIT) bench $(EX) -- $(BENCH)

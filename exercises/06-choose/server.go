@@ -1,0 +1,31 @@
+package choose
+
+import "net"
+
+// server is what Serve shares with the goroutines that serve its clients.
+type server struct {
+	pool *pool // the worker processes that run the jobs
+}
+
+// Serve accepts clients on ln and serves each one in a goroutine of its own,
+// so that any number of clients, most of them idle, cost a few KB each. Jobs
+// do not run in those goroutines: answer sends them to the pool of worker
+// processes. Once ln is closed, Serve stops the workers and returns nil.
+func Serve(ln net.Listener) error {
+	s := &server{pool: newPool(Workers)}
+	// TODO(1): accept clients in a loop, and serve each one on a goroutine
+	// of its own with s.handle(conn); log the error handle returns. When
+	// Accept fails because ln was closed (errors.Is(err, net.ErrClosed)),
+	// return s.pool.close(), which stops every worker process.
+	_ = s
+	return notImplemented(1)
+}
+
+// answer returns the reply to one line from a client (the line has its
+// "\n"): the answer of a job, or the line itself.
+func (s *server) answer(line []byte) string {
+	// TODO(1): a line that asks for a job (isJob) goes to a worker process:
+	// return s.pool.run(jobOf(line)). Any other line is echoed: return it as
+	// it is.
+	return errorLine(notImplemented(1))
+}

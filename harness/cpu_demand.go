@@ -1,0 +1,34 @@
+package harness
+
+import "time"
+
+// workerShare is how much of the busiest thread's CPU time a thread must
+// have used, during a phase, to count as one that runs jobs. Threads that
+// mostly sleep (Go's sysmon, the network poller; well under 1% of a job
+// thread's CPU time) wait a little each time they wake up on a busy machine,
+// and must not count as asking for a CPU; a job thread that a busy machine
+// starved (little CPU, much waiting) must.
+const workerShare = 0.1
+
+// demand returns how many CPUs the threads that ran jobs asked for between
+// two snapshots, wall apart: the time each of them spent on a CPU or waiting
+// for one, summed and divided by wall. On an idle machine it equals CPU time
+// over wall time; on a busy one it stays what the server asked for, while
+// CPU time over wall time drops to what it got.
+func demand(before, after map[int]schedTimes, wall time.Duration) float64 {
+	deltas := make(map[int]schedTimes, len(after))
+	var busiest time.Duration
+	for tid, a := range after {
+		b := before[tid] // zero for a thread started since
+		d := schedTimes{run: max(0, a.run-b.run), wait: max(0, a.wait-b.wait)}
+		deltas[tid] = d
+		busiest = max(busiest, d.run)
+	}
+	var asked time.Duration
+	for _, d := range deltas {
+		if busiest > 0 && float64(d.run) >= workerShare*float64(busiest) {
+			asked += d.run + d.wait
+		}
+	}
+	return ratio(asked, wall)
+}

@@ -1,0 +1,44 @@
+package harness
+
+import (
+	"errors"
+	"os"
+	"time"
+
+	"github.com/threadproc/threadproc/harness/procs"
+)
+
+// TreeCPUTime returns the CPU time (user and system) used so far by process
+// pid and every process below it: each one's own time plus the time of the
+// children it has already reaped, read from the operating system (on Linux,
+// /proc/PID/stat). A server's own claims play no part in it.
+//
+// Sampled before and after some jobs, the difference divided by the wall time
+// between the samples is how many CPUs the server kept busy on average. A
+// server that runs one job at a time cannot exceed 1.
+//
+// Processes that end during the scan are skipped: once reaped, their time
+// shows in their parent's. Where CPU time cannot be read (macOS, other
+// systems), the error wraps [procs.ErrUnsupported].
+func TreeCPUTime(pid int) (time.Duration, error) {
+	self, reaped, err := procs.CPUTime(pid)
+	if err != nil {
+		return 0, err
+	}
+	total := self + reaped
+	below, err := procs.Descendants(pid)
+	if err != nil {
+		return 0, err
+	}
+	for _, p := range below {
+		self, reaped, err := procs.CPUTime(p.PID)
+		if errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return 0, err
+		}
+		total += self + reaped
+	}
+	return total, nil
+}
