@@ -88,16 +88,15 @@ func Overlap(m Speedup) Verdict {
 
 // Faster passes when jobs sent at once finished at least
 // [Speedup.SpeedupThreshold] times as fast as jobs sent one after the other.
-// A measurement during which the host offered too little parallelism, or the
-// server's threads waited for CPUs they asked for, is not judged; one in which
-// they did not even ask for more than one CPU fails whatever the host.
+// A measurement in which the server's threads did not even ask for more than
+// one CPU ([Speedup.Demand]) fails whatever the host and the clock say; one
+// during which the host offered too little parallelism, or the server's
+// threads waited for CPUs they asked for, is not judged.
 func Faster(m Speedup) Verdict {
 	serial := m.DemandKnown && m.Demand < m.DemandThreshold()
 	switch {
-	case serial: // a server that never asked for a second CPU fails, whatever the clock says
+	case serial: // judged whatever the host: a wall-clock "speedup" would be noise
 	case m.Host < MinHostParallelism:
-		// Too little parallelism to tell: the threshold would sit near 1x,
-		// where a server that runs one job at a time passes by chance.
 		return hostBusy(m)
 	case m.Speedup >= m.SpeedupThreshold():
 		return passed()
@@ -108,7 +107,8 @@ func Faster(m Speedup) Verdict {
 	return failed("no speedup: %d jobs sent at once took %v, and %d jobs sent one after the other took %v, a "+
 		"speedup of only %.2fx.%s On this host parallel jobs reach about %.2fx (the parallelism the test process "+
 		"itself got), so at least %.2fx was expected.", m.Jobs, m.Parallel.Round(time.Millisecond), m.Jobs,
-		m.Sequential.Round(time.Millisecond), m.Speedup, demandNote(m), m.Host, m.SpeedupThreshold())
+		m.Sequential.Round(time.Millisecond), m.Speedup, demandNote(m), m.Host, max(MinHostParallelism,
+			m.SpeedupThreshold()))
 }
 
 // Parallel passes when the jobs overlapped ([Overlap], where CPU time can be

@@ -82,6 +82,14 @@ var _ = Describe("the CPU measurement helpers", func() {
 		Expect(harness.Overlap(serialOnBusyHost).Problem).To(ContainSubstring("never asked for more than one CPU"))
 		Expect(harness.Faster(serialOnBusyHost).Problem).To(ContainSubstring("no speedup"))
 
+		serialOnIdleLookingHost := serial // the host probe itself got no parallelism
+		serialOnIdleLookingHost.Host, serialOnIdleLookingHost.Speedup = 1.02, 1.01
+		Expect(harness.Faster(serialOnIdleLookingHost).Problem).To(ContainSubstring("no speedup"),
+			"a threshold near 1 on a starved host must not let a serial server pass")
+		parallelOnStarvedHost := parallel
+		parallelOnStarvedHost.Host = 1.02
+		Expect(harness.Faster(parallelOnStarvedHost).Unjudged).To(ContainSubstring("ran only 1.02x"))
+
 		noCPU := harness.Speedup{Jobs: 2, Host: 1.95, Speedup: 1.9}
 		Expect(harness.Faster(noCPU)).To(Equal(harness.Verdict{}))
 		noCPU.Speedup = 2.4
