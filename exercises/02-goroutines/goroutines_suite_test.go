@@ -6,6 +6,7 @@ import (
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
+	"github.com/threadproc/threadproc/exercises/02-goroutines"
 	"github.com/threadproc/threadproc/harness"
 )
 
@@ -14,8 +15,8 @@ import (
 // Serve returns, the child looks for goroutines your server left running.
 func TestMain(m *testing.M) {
 	harness.Main(m, harness.Program{
-		Servers:    map[string]harness.ServeFunc{"goroutines": serveWatched},
-		AfterServe: findLeaks,
+		Servers:    map[string]harness.ServeFunc{"goroutines": harness.WatchGoroutines(goroutines.Serve)},
+		AfterServe: func() error { return harness.LeakedGoroutines("exercises/02-goroutines") },
 	})
 }
 
