@@ -1,18 +1,12 @@
 package goroutines_test
 
 import (
-	"bufio"
-	"errors"
 	"fmt"
-	"io"
-	"net"
-	"sync"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/threadproc/threadproc/exercises/02-goroutines"
 	"github.com/threadproc/threadproc/harness"
+	"github.com/threadproc/threadproc/harness/bench"
 	"github.com/threadproc/threadproc/harness/procs"
 )
 
@@ -21,125 +15,17 @@ import (
 // alone. Each starts the server in this process, on 127.0.0.1:0, except the
 // memory benchmark, which measures a server process from the outside.
 
-// benchIO bounds every read and write of a benchmark client.
-const benchIO = 10 * time.Second
-
-// startInProcess runs Serve in this process and returns its address. The
-// server is shut down when the benchmark ends; Serve must return nil.
-func startInProcess(b *testing.B) string {
-	b.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		b.Fatal(err)
-	}
-	served := make(chan error, 1)
-	go func() { served <- goroutines.Serve(ln) }()
-	b.Cleanup(func() {
-		_ = ln.Close()
-		select {
-		case err := <-served:
-			if err != nil {
-				b.Errorf("Serve returned %v", err)
-			}
-		case <-time.After(goroutines.GracePeriod + benchIO):
-			b.Error("Serve did not return after its listener was closed")
-		}
-	})
-	return ln.Addr().String()
-}
-
-// benchClient is one connection with a line reader.
-type benchClient struct {
-	conn net.Conn
-	in   *bufio.Reader
-}
-
-// dialBench connects a client to addr.
-func dialBench(addr string) (*benchClient, error) {
-	conn, err := net.DialTimeout("tcp", addr, benchIO)
-	if err != nil {
-		return nil, err
-	}
-	return &benchClient{conn: conn, in: bufio.NewReader(conn)}, nil
-}
-
-// roundTrip sends line (with its "\n") and checks that it comes back.
-func (c *benchClient) roundTrip(line string) error {
-	_ = c.conn.SetDeadline(time.Now().Add(benchIO))
-	if _, err := io.WriteString(c.conn, line); err != nil {
-		return err
-	}
-	got, err := c.in.ReadString('\n')
-	if err != nil {
-		return err
-	}
-	if got != line {
-		return fmt.Errorf("sent %q, got %q back", line, got)
-	}
-	return nil
-}
-
-// leave sends "exit" and waits for the server to close the connection.
-func (c *benchClient) leave() error {
-	defer c.conn.Close()
-	_ = c.conn.SetDeadline(time.Now().Add(benchIO))
-	if _, err := io.WriteString(c.conn, "exit\n"); err != nil {
-		return err
-	}
-	if n, err := c.in.Read(make([]byte, 1)); !errors.Is(err, io.EOF) {
-		return fmt.Errorf("after exit, expected the connection to close, got %d bytes and %v", n, err)
-	}
-	return nil
-}
-
-// churn is one client's whole life: connect, one echo, exit, close.
-func churn(addr string) error {
-	c, err := dialBench(addr)
-	if err != nil {
-		return err
-	}
-	if err := c.roundTrip("hello\n"); err != nil {
-		_ = c.conn.Close()
-		return err
-	}
-	return c.leave()
-}
-
-// inParallel runs work b.N times in all, from workers goroutines at once,
-// and fails the benchmark on the first error.
-func inParallel(b *testing.B, workers int, work func(worker int) error) {
-	b.Helper()
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	errs := make(chan error, workers)
-	for w := range workers {
-		wg.Go(func() {
-			for next.Add(1) <= int64(b.N) {
-				if err := work(w); err != nil {
-					errs <- err
-					return
-				}
-			}
-		})
-	}
-	wg.Wait()
-	close(errs)
-	if err := <-errs; err != nil {
-		b.Fatal(err)
-	}
-}
-
 // BenchmarkChurn measures whole client lives (connect, echo, exit, close),
-// with one and with eight clients at a time. ns/op is per client life.
+// with one and with eight clients at a time. ns/op is per client life;
+// ms-median and ms-p99 are the latency of one life.
 func BenchmarkChurn(b *testing.B) {
 	for _, at := range []int{1, 8} {
 		b.Run(fmt.Sprintf("clients=%d", at), func(b *testing.B) {
-			addr := startInProcess(b)
-			if err := churn(addr); err != nil { // warm up, and fail fast on a skeleton
+			addr := bench.InProcess(b, goroutines.GracePeriod, goroutines.Serve)
+			if err := bench.Visit(addr); err != nil { // warm up, and fail fast on a skeleton
 				b.Fatal(err)
 			}
-			b.ResetTimer()
-			inParallel(b, at, func(int) error { return churn(addr) })
+			bench.Run(b, at, func(int) error { return bench.Visit(addr) }).Report(b, "visit")
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "cycles/s")
 		})
 	}
@@ -150,21 +36,20 @@ func BenchmarkChurn(b *testing.B) {
 func BenchmarkRoundTrip(b *testing.B) {
 	for _, n := range []int{1, 100, 1000} {
 		b.Run(fmt.Sprintf("clients=%d", n), func(b *testing.B) {
-			addr := startInProcess(b)
-			clients := make([]*benchClient, n)
+			addr := bench.InProcess(b, goroutines.GracePeriod, goroutines.Serve)
+			clients := make([]*bench.Client, n)
 			for i := range clients {
-				c, err := dialBench(addr)
+				c, err := bench.Dial(addr)
 				if err != nil {
 					b.Fatal(err)
 				}
-				b.Cleanup(func() { _ = c.conn.Close() })
-				if err := c.roundTrip("ready\n"); err != nil {
+				b.Cleanup(func() { _ = c.Close() })
+				if err := c.Echo("ready"); err != nil {
 					b.Fatal(err)
 				}
 				clients[i] = c
 			}
-			b.ResetTimer()
-			inParallel(b, n, func(w int) error { return clients[w].roundTrip("ping\n") })
+			bench.Run(b, n, func(w int) error { return clients[w].Echo("ping") })
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "roundtrips/s")
 		})
 	}
@@ -201,18 +86,18 @@ func idleMemory(b *testing.B) (rss, pss float64) {
 		b.Fatal(err)
 	}
 	defer srv.Kill()
-	if err := churn(srv.Addr); err != nil { // the server is up and warm
+	if err := bench.Visit(srv.Addr); err != nil { // the server is up and warm
 		b.Fatalf("%v\nserver output:\n%s", err, srv.Output())
 	}
 	rss0, pss0 := memoryOf(b, srv.PID)
-	clients := make([]*benchClient, idleClients)
+	clients := make([]*bench.Client, idleClients)
 	for i := range clients {
-		c, err := dialBench(srv.Addr)
+		c, err := bench.Dial(srv.Addr)
 		if err != nil {
 			b.Fatal(err)
 		}
-		defer c.conn.Close()
-		if err := c.roundTrip("idle from now on\n"); err != nil {
+		defer c.Close()
+		if err := c.Echo("idle from now on"); err != nil {
 			b.Fatal(err)
 		}
 		clients[i] = c

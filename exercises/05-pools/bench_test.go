@@ -1,17 +1,11 @@
 package pools_test
 
 import (
-	"bufio"
-	"errors"
-	"fmt"
-	"io"
 	"net"
-	"sync"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/threadproc/threadproc/exercises/05-pools"
+	"github.com/threadproc/threadproc/harness/bench"
 )
 
 // The benchmarks run your servers inside the benchmark's own process: the
@@ -20,9 +14,6 @@ import (
 //
 //	make bench EX=05                                        (the reference solution)
 //	go test -run '^$' -bench . ./exercises/05-pools         (your code)
-
-// benchTimeout bounds every read and write of a benchmark's client.
-const benchTimeout = 10 * time.Second
 
 // benchWorkers is K in the benchmarks.
 const benchWorkers = 4
@@ -40,105 +31,7 @@ var servers = []struct {
 // process, and stops it when the benchmark ends.
 func startBench(b *testing.B, serve func(net.Listener, int) error) string {
 	b.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		b.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- serve(ln, benchWorkers) }()
-	b.Cleanup(func() {
-		_ = ln.Close()
-		select {
-		case err := <-done:
-			if err != nil {
-				b.Errorf("Serve: %v", err)
-			}
-		case <-time.After(benchTimeout):
-			b.Errorf("Serve did not return within %v of its listener's close", benchTimeout)
-		}
-	})
-	return ln.Addr().String()
-}
-
-// benchClient is one connection with a line reader.
-type benchClient struct {
-	conn net.Conn
-	r    *bufio.Reader
-}
-
-// dialBench connects a client.
-func dialBench(addr string) (*benchClient, error) {
-	conn, err := net.DialTimeout("tcp", addr, benchTimeout)
-	if err != nil {
-		return nil, err
-	}
-	return &benchClient{conn: conn, r: bufio.NewReader(conn)}, nil
-}
-
-// roundTrip sends a line and reads its echo.
-func (c *benchClient) roundTrip(line string) error {
-	_ = c.conn.SetDeadline(time.Now().Add(benchTimeout))
-	if _, err := io.WriteString(c.conn, line+"\n"); err != nil {
-		return err
-	}
-	got, err := c.r.ReadString('\n')
-	if err != nil {
-		return err
-	}
-	if got != line+"\n" {
-		return fmt.Errorf("sent %q, got %q", line, got)
-	}
-	return nil
-}
-
-// exit sends "exit" and waits for the server to close the connection.
-func (c *benchClient) exit() error {
-	defer c.conn.Close()
-	_ = c.conn.SetDeadline(time.Now().Add(benchTimeout))
-	if _, err := io.WriteString(c.conn, "exit\n"); err != nil {
-		return err
-	}
-	if _, err := c.r.ReadByte(); !errors.Is(err, io.EOF) {
-		return fmt.Errorf("after exit: expected the connection to close, got %v", err)
-	}
-	return nil
-}
-
-// visit connects, echoes one line, sends exit and waits for the close.
-func visit(addr string) error {
-	c, err := dialBench(addr)
-	if err != nil {
-		return err
-	}
-	if err := c.roundTrip("hello"); err != nil {
-		_ = c.conn.Close()
-		return err
-	}
-	return c.exit()
-}
-
-// runConcurrently runs op b.N times in total, from k goroutines at once.
-func runConcurrently(b *testing.B, k int, op func(worker int) error) {
-	b.Helper()
-	var next atomic.Int64
-	var failed atomic.Value
-	var wg sync.WaitGroup
-	b.ResetTimer()
-	for w := range k {
-		wg.Go(func() {
-			for next.Add(1) <= int64(b.N) {
-				if err := op(w); err != nil {
-					failed.CompareAndSwap(nil, err)
-					return
-				}
-			}
-		})
-	}
-	wg.Wait()
-	b.StopTimer()
-	if err, _ := failed.Load().(error); err != nil {
-		b.Fatal(err)
-	}
+	return bench.InProcess(b, 0, func(ln net.Listener) error { return serve(ln, benchWorkers) })
 }
 
 // BenchmarkVisit measures a whole client visit (connect, one echo, exit,
@@ -149,10 +42,10 @@ func BenchmarkVisit(b *testing.B) {
 	for _, s := range servers {
 		b.Run(s.name, func(b *testing.B) {
 			addr := startBench(b, s.serve)
-			if err := visit(addr); err != nil { // warm up: the workers are up
+			if err := bench.Visit(addr); err != nil { // warm up: the workers are up
 				b.Fatal(err)
 			}
-			runConcurrently(b, 16, func(int) error { return visit(addr) })
+			bench.Run(b, 16, func(int) error { return bench.Visit(addr) }).Report(b, "visit")
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "visits/s")
 		})
 	}
@@ -164,21 +57,21 @@ func BenchmarkRoundTrip(b *testing.B) {
 	for _, s := range servers {
 		b.Run(s.name, func(b *testing.B) {
 			addr := startBench(b, s.serve)
-			clients := make([]*benchClient, benchWorkers)
+			clients := make([]*bench.Client, benchWorkers)
 			for i := range clients {
-				c, err := dialBench(addr)
+				c, err := bench.Dial(addr)
 				if err != nil {
 					b.Fatal(err)
 				}
-				if err := c.roundTrip("warm up"); err != nil {
+				if err := c.Echo("warm up"); err != nil {
 					b.Fatal(err)
 				}
 				clients[i] = c
 			}
-			runConcurrently(b, benchWorkers, func(w int) error { return clients[w].roundTrip("ping") })
+			bench.Run(b, benchWorkers, func(w int) error { return clients[w].Echo("ping") }).Report(b, "echo")
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "roundtrips/s")
 			for _, c := range clients {
-				_ = c.exit()
+				_ = c.Exit()
 			}
 		})
 	}

@@ -1,13 +1,10 @@
 package choose_test
 
 import (
-	"bufio"
-	"io"
-	"net"
 	"testing"
-	"time"
 
 	"github.com/threadproc/threadproc/exercises/06-choose"
+	"github.com/threadproc/threadproc/harness/bench"
 )
 
 // The benchmarks run your Serve inside the benchmark's own process; its
@@ -19,68 +16,33 @@ import (
 //
 // The comparison of the four designs is `make compare`.
 
-// benchTimeout bounds every read and write of a benchmark's client.
-const benchTimeout = 10 * time.Second
-
-// startBenchServer runs Serve on a new listener in this process, and stops
-// it (and so its workers) when the benchmark ends.
-func startBenchServer(b *testing.B) string {
+// dialBench connects a client to a new server running Serve in this
+// process; both are closed when the benchmark ends.
+func dialBench(b *testing.B) *bench.Client {
 	b.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	c, err := bench.Dial(bench.InProcess(b, 0, choose.Serve))
 	if err != nil {
 		b.Fatal(err)
 	}
-	done := make(chan error, 1)
-	go func() { done <- choose.Serve(ln) }()
-	b.Cleanup(func() {
-		_ = ln.Close()
-		select {
-		case err := <-done:
-			if err != nil {
-				b.Errorf("Serve: %v", err)
-			}
-		case <-time.After(benchTimeout):
-			b.Errorf("Serve did not return within %v of its listener's close", benchTimeout)
-		}
-	})
-	return ln.Addr().String()
-}
-
-// benchClient is one connection with a line reader.
-type benchClient struct {
-	conn net.Conn
-	r    *bufio.Reader
-}
-
-// dialBench connects a client, closed when the benchmark ends.
-func dialBench(b *testing.B, addr string) *benchClient {
-	b.Helper()
-	conn, err := net.DialTimeout("tcp", addr, benchTimeout)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { _ = conn.Close() })
-	return &benchClient{conn: conn, r: bufio.NewReader(conn)}
+	b.Cleanup(func() { _ = c.Close() })
+	return c
 }
 
 // ask sends a line and returns the reply, without their "\n".
-func (c *benchClient) ask(b *testing.B, line string) string {
-	_ = c.conn.SetDeadline(time.Now().Add(benchTimeout))
-	if _, err := io.WriteString(c.conn, line+"\n"); err != nil {
-		b.Fatal(err)
-	}
-	reply, err := c.r.ReadString('\n')
+func ask(b *testing.B, c *bench.Client, line string) string {
+	b.Helper()
+	reply, err := c.Ask(line)
 	if err != nil {
 		b.Fatal(err)
 	}
-	return reply[:len(reply)-1]
+	return reply
 }
 
 // BenchmarkEcho measures one echo: it never leaves the server's process.
 func BenchmarkEcho(b *testing.B) {
-	c := dialBench(b, startBenchServer(b))
+	c := dialBench(b)
 	for b.Loop() {
-		if got := c.ask(b, "ping"); got != "ping" {
+		if got := ask(b, c, "ping"); got != "ping" {
 			b.Fatalf("got %q", got)
 		}
 	}
@@ -90,11 +52,11 @@ func BenchmarkEcho(b *testing.B) {
 // worker process (the server writes the job to the worker and reads its
 // answer), with the worker already running.
 func BenchmarkSmallJob(b *testing.B) {
-	c := dialBench(b, startBenchServer(b))
+	c := dialBench(b)
 	want := digest(1)
-	c.ask(b, work(1)) // the worker starts
+	ask(b, c, work(1)) // the worker starts
 	for b.Loop() {
-		if got := c.ask(b, work(1)); got != want {
+		if got := ask(b, c, work(1)); got != want {
 			b.Fatalf("got %q", got)
 		}
 	}
@@ -104,14 +66,14 @@ func BenchmarkSmallJob(b *testing.B) {
 // is reaped, and the next job starts a new worker process. Every crash
 // prints the worker's panic, as it should.
 func BenchmarkCrashAndNextJob(b *testing.B) {
-	c := dialBench(b, startBenchServer(b))
+	c := dialBench(b)
 	crashed := choose.CrashedReply[:len(choose.CrashedReply)-1]
 	want := digest(1)
 	for b.Loop() {
-		if got := c.ask(b, choose.CrashCommand); got != crashed {
+		if got := ask(b, c, choose.CrashCommand); got != crashed {
 			b.Fatalf("crash: got %q", got)
 		}
-		if got := c.ask(b, work(1)); got != want {
+		if got := ask(b, c, work(1)); got != want {
 			b.Fatalf("%s: got %q", work(1), got)
 		}
 	}
