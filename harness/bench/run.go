@@ -52,7 +52,8 @@ func Run(b *testing.B, k int, op func(worker int) error) *Latencies {
 	b.Helper()
 	var l Latencies
 	var next atomic.Int64
-	var failed atomic.Value
+	var mu sync.Mutex
+	var first error // not an atomic.Value: errors of two types would make it panic
 	var wg sync.WaitGroup
 	b.ResetTimer()
 	for w := range k {
@@ -60,7 +61,11 @@ func Run(b *testing.B, k int, op func(worker int) error) *Latencies {
 			for next.Add(1) <= int64(b.N) {
 				start := time.Now()
 				if err := op(w); err != nil {
-					failed.CompareAndSwap(nil, err)
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
 					return
 				}
 				l.add(time.Since(start))
@@ -69,8 +74,8 @@ func Run(b *testing.B, k int, op func(worker int) error) *Latencies {
 	}
 	wg.Wait()
 	b.StopTimer()
-	if err, _ := failed.Load().(error); err != nil {
-		b.Fatal(err)
+	if first != nil {
+		b.Fatal(first)
 	}
 	return &l
 }
