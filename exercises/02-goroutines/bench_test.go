@@ -7,6 +7,7 @@ import (
 	"github.com/threadproc/threadproc/exercises/02-goroutines"
 	"github.com/threadproc/threadproc/harness"
 	"github.com/threadproc/threadproc/harness/bench"
+	"github.com/threadproc/threadproc/harness/lineclient"
 	"github.com/threadproc/threadproc/harness/procs"
 )
 
@@ -22,10 +23,10 @@ func BenchmarkChurn(b *testing.B) {
 	for _, at := range []int{1, 8} {
 		b.Run(fmt.Sprintf("clients=%d", at), func(b *testing.B) {
 			addr := bench.InProcess(b, goroutines.GracePeriod, goroutines.Serve)
-			if err := bench.Visit(addr); err != nil { // warm up, and fail fast on a skeleton
+			if err := lineclient.Visit(addr); err != nil { // warm up, and fail fast on a skeleton
 				b.Fatal(err)
 			}
-			bench.Run(b, at, func(int) error { return bench.Visit(addr) }).Report(b, "visit")
+			bench.Run(b, at, func(int) error { return lineclient.Visit(addr) }).Report(b, "visit")
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "cycles/s")
 		})
 	}
@@ -37,9 +38,9 @@ func BenchmarkRoundTrip(b *testing.B) {
 	for _, n := range []int{1, 100, 1000} {
 		b.Run(fmt.Sprintf("clients=%d", n), func(b *testing.B) {
 			addr := bench.InProcess(b, goroutines.GracePeriod, goroutines.Serve)
-			clients := make([]*bench.Client, n)
+			clients := make([]*lineclient.Client, n)
 			for i := range clients {
-				c, err := bench.Dial(addr)
+				c, err := lineclient.Dial(addr)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -86,13 +87,13 @@ func idleMemory(b *testing.B) (rss, pss float64) {
 		b.Fatal(err)
 	}
 	defer srv.Kill()
-	if err := bench.Visit(srv.Addr); err != nil { // the server is up and warm
+	if err := lineclient.Visit(srv.Addr); err != nil { // the server is up and warm
 		b.Fatalf("%v\nserver output:\n%s", err, srv.Output())
 	}
 	rss0, pss0 := memoryOf(b, srv.PID)
-	clients := make([]*bench.Client, idleClients)
+	clients := make([]*lineclient.Client, idleClients)
 	for i := range clients {
-		c, err := bench.Dial(srv.Addr)
+		c, err := lineclient.Dial(srv.Addr)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/threadproc/threadproc/exercises/05-pools"
 	"github.com/threadproc/threadproc/harness/bench"
+	"github.com/threadproc/threadproc/harness/lineclient"
 )
 
 // The benchmarks run your servers inside the benchmark's own process: the
@@ -42,10 +43,10 @@ func BenchmarkVisit(b *testing.B) {
 	for _, s := range servers {
 		b.Run(s.name, func(b *testing.B) {
 			addr := startBench(b, s.serve)
-			if err := bench.Visit(addr); err != nil { // warm up: the workers are up
+			if err := lineclient.Visit(addr); err != nil { // warm up: the workers are up
 				b.Fatal(err)
 			}
-			bench.Run(b, 16, func(int) error { return bench.Visit(addr) }).Report(b, "visit")
+			bench.Run(b, 16, func(int) error { return lineclient.Visit(addr) }).Report(b, "visit")
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "visits/s")
 		})
 	}
@@ -57,9 +58,9 @@ func BenchmarkRoundTrip(b *testing.B) {
 	for _, s := range servers {
 		b.Run(s.name, func(b *testing.B) {
 			addr := startBench(b, s.serve)
-			clients := make([]*bench.Client, benchWorkers)
+			clients := make([]*lineclient.Client, benchWorkers)
 			for i := range clients {
-				c, err := bench.Dial(addr)
+				c, err := lineclient.Dial(addr)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/threadproc/threadproc/exercises/06-choose"
 	"github.com/threadproc/threadproc/harness/bench"
+	"github.com/threadproc/threadproc/harness/lineclient"
 )
 
 // The benchmarks run your Serve inside the benchmark's own process; its
@@ -18,9 +19,9 @@ import (
 
 // dialBench connects a client to a new server running Serve in this
 // process; both are closed when the benchmark ends.
-func dialBench(b *testing.B) *bench.Client {
+func dialBench(b *testing.B) *lineclient.Client {
 	b.Helper()
-	c, err := bench.Dial(bench.InProcess(b, 0, choose.Serve))
+	c, err := lineclient.Dial(bench.InProcess(b, 0, choose.Serve))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -29,7 +30,7 @@ func dialBench(b *testing.B) *bench.Client {
 }
 
 // ask sends a line and returns the reply, without their "\n".
-func ask(b *testing.B, c *bench.Client, line string) string {
+func ask(b *testing.B, c *lineclient.Client, line string) string {
 	b.Helper()
 	reply, err := c.Ask(line)
 	if err != nil {

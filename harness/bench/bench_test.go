@@ -9,6 +9,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	"github.com/threadproc/threadproc/harness/bench"
+	"github.com/threadproc/threadproc/harness/lineclient"
 )
 
 // The specs run benchmark functions with testing.Benchmark, which reports
@@ -30,7 +31,7 @@ var _ = Describe("a runnable server measured as a process of its own", Ordered, 
 		res := testing.Benchmark(func(b *testing.B) {
 			srv := bench.Start(b, bin)
 			pid = srv.PID
-			bench.Run(b, 2, func(int) error { return bench.Visit(srv.Addr) }).Report(b, "visit")
+			bench.Run(b, 2, func(int) error { return lineclient.Visit(srv.Addr) }).Report(b, "visit")
 		})
 		Expect(res.N).To(BeNumerically(">", 0), "the benchmark failed")
 		Expect(res.Extra).To(HaveKeyWithValue("ms-median/visit", BeNumerically(">", 0)))
@@ -43,7 +44,7 @@ var _ = Describe("a runnable server measured as a process of its own", Ordered, 
 		res := testing.Benchmark(func(b *testing.B) {
 			srv := bench.Start(b, bin, "-hangup")
 			addr = srv.Addr
-			bench.Run(b, 1, func(int) error { return bench.Visit(srv.Addr) })
+			bench.Run(b, 1, func(int) error { return lineclient.Visit(srv.Addr) })
 		})
 		Expect(res.N).To(BeZero(), "a benchmark whose server hangs up on every client passed")
 		_, err := net.Dial("tcp", addr)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sync"
 	"time"
+
+	"github.com/threadproc/threadproc/harness/lineclient"
 )
 
 // Sizes of the CPU measurement.
@@ -102,26 +104,26 @@ func hostParallelism(rounds int) float64 {
 // the other and at once, speedupReps times in alternating order, and
 // compares the medians.
 func measureSpeedup(s *server, rounds int) (Speedup, error) {
-	a, err := dial(s.addr)
+	a, err := lineclient.Dial(s.addr)
 	if err != nil {
 		return Speedup{}, err
 	}
-	defer a.close()
-	b, err := dial(s.addr)
+	defer a.Close()
+	b, err := lineclient.Dial(s.addr)
 	if err != nil {
 		return Speedup{}, err
 	}
-	defer b.close()
+	defer b.Close()
 	job := fmt.Sprintf("%s%d", workPrefix, rounds)
 	want := Work(rounds)
-	run := func(c *client) error {
-		got, err := c.ask(job, ioTimeout)
+	run := func(c *lineclient.Client) error {
+		got, err := c.Ask(job)
 		if err == nil && got != want {
 			err = fmt.Errorf("%q answered %q, not %q", job, got, want)
 		}
 		return err
 	}
-	for _, c := range []*client{a, b} { // warm up: workers started
+	for _, c := range []*lineclient.Client{a, b} { // warm up: workers started
 		if err := run(c); err != nil {
 			return Speedup{}, err
 		}
@@ -154,7 +156,7 @@ type parallel struct {
 }
 
 // oneAfterTheOther runs the job on each client in turn.
-func oneAfterTheOther(run func(*client) error, clients ...*client) (time.Duration, error) {
+func oneAfterTheOther(run func(*lineclient.Client) error, clients ...*lineclient.Client) (time.Duration, error) {
 	start := time.Now()
 	for _, c := range clients {
 		if err := run(c); err != nil {
@@ -166,7 +168,7 @@ func oneAfterTheOther(run func(*client) error, clients ...*client) (time.Duratio
 
 // atOnce runs the job on every client at the same time, and returns the
 // wall time, and the CPUs the server kept busy and asked for meanwhile.
-func atOnce(s *server, run func(*client) error, clients ...*client) (parallel, error) {
+func atOnce(s *server, run func(*lineclient.Client) error, clients ...*lineclient.Client) (parallel, error) {
 	errs := make([]error, len(clients))
 	var wg sync.WaitGroup
 	usedBefore, waitBefore, errBefore := s.cpuDemand()

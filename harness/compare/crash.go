@@ -3,11 +3,12 @@ package compare
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/threadproc/threadproc/harness/lineclient"
 )
 
 // crashWait bounds each step of the crash measurement.
@@ -26,29 +27,29 @@ type Crash struct {
 // that serves it, and checks whether the two others, and a new client, are
 // still served.
 func measureCrash(s *server) (Crash, error) {
-	var clients []*client
+	var clients []*lineclient.Client
 	defer func() {
 		for _, c := range clients {
-			c.close()
+			c.Close()
 		}
 	}()
 	for i := range 3 {
-		c, err := dial(s.addr)
+		c, err := lineclient.Dial(s.addr)
 		if err != nil {
 			return Crash{}, err
 		}
 		clients = append(clients, c)
-		if err := c.echo(fmt.Sprintf("client %d", i+1)); err != nil {
+		if err := c.Echo(fmt.Sprintf("client %d", i+1)); err != nil {
 			return Crash{}, fmt.Errorf("before the crash: %w", err)
 		}
 	}
-	if reply, err := clients[0].ask(crashCommand, crashWait); err == nil {
+	if reply, err := clients[0].AskWithin(crashCommand, crashWait); err == nil {
 		return Crash{}, fmt.Errorf("\"crash\" was answered %q instead of ending the connection", reply)
 	}
 	var notes []string
 	down := false
-	check := func(who string, c *client) {
-		_, err := c.ask("still there?", crashWait)
+	check := func(who string, c *lineclient.Client) {
+		_, err := c.AskWithin("still there?", crashWait)
 		if err != nil {
 			down = true
 		}
@@ -56,7 +57,7 @@ func measureCrash(s *server) (Crash, error) {
 	}
 	check("client 2", clients[1])
 	check("client 3", clients[2])
-	if c, err := dial(s.addr); err != nil {
+	if c, err := lineclient.Dial(s.addr); err != nil {
 		down = true
 		notes = append(notes, "a new client "+fate(err))
 	} else {
@@ -71,7 +72,7 @@ func fate(err error) string {
 	switch {
 	case err == nil:
 		return "served"
-	case errors.Is(err, io.EOF) || isReset(err):
+	case lineclient.IsClosed(err):
 		return "cut off"
 	case errors.Is(err, syscall.ECONNREFUSED):
 		return "refused"

@@ -3,6 +3,8 @@ package compare
 import (
 	"fmt"
 	"time"
+
+	"github.com/threadproc/threadproc/harness/lineclient"
 )
 
 // memoryClients is how many idle clients the memory measurement connects.
@@ -33,20 +35,20 @@ func measureMemory(s *server) (Memory, error) {
 		return Memory{}, err
 	}
 	m := Memory{Base: base, Clients: memoryClients}
-	var clients []*client
+	var clients []*lineclient.Client
 	defer func() {
 		for _, c := range clients {
-			c.close()
+			c.Close()
 		}
 	}()
 	echoed := make(chan error, memoryClients)
 	for i := range memoryClients {
-		c, err := dial(s.addr)
+		c, err := lineclient.Dial(s.addr)
 		if err != nil {
 			return m, err
 		}
 		clients = append(clients, c)
-		go func() { echoed <- c.echo(fmt.Sprintf("idle client %d", i)) }()
+		go func() { echoed <- c.Echo(fmt.Sprintf("idle client %d", i)) }()
 	}
 	want := memoryClients
 	if k := s.kind.capacity(); k > 0 {

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/threadproc/threadproc/harness/lineclient"
 	"github.com/threadproc/threadproc/harness/procs"
 )
 
@@ -66,7 +67,7 @@ func startServer(kind Kind, tag string, env ...string) (*server, error) {
 // before the server starts, so the client's connection waits in its backlog
 // until the server (or, for the prefork pool, a worker) accepts it.
 func (s *server) ready() error {
-	if err := cycle(s.addr); err != nil {
+	if err := lineclient.Visit(s.addr); err != nil {
 		return fmt.Errorf("it did not serve a first client: %w", err)
 	}
 	return nil

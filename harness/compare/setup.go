@@ -3,6 +3,8 @@ package compare
 import (
 	"fmt"
 	"time"
+
+	"github.com/threadproc/threadproc/harness/lineclient"
 )
 
 // Bounds of the connection-setup measurement.
@@ -26,7 +28,7 @@ type Setup struct {
 // setupMaxCycles visits, whichever comes first, after a warm-up.
 func measureSetup(s *server) (Setup, error) {
 	for range setupWarmUp {
-		if err := cycle(s.addr); err != nil {
+		if err := lineclient.Visit(s.addr); err != nil {
 			return Setup{}, fmt.Errorf("warm-up: %w", err)
 		}
 	}
@@ -34,7 +36,7 @@ func measureSetup(s *server) (Setup, error) {
 	end := time.Now().Add(setupBudget)
 	for len(took) < setupMaxCycles && time.Now().Before(end) {
 		start := time.Now()
-		if err := cycle(s.addr); err != nil {
+		if err := lineclient.Visit(s.addr); err != nil {
 			return Setup{}, err
 		}
 		took = append(took, time.Since(start))

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sync"
 	"time"
+
+	"github.com/threadproc/threadproc/harness/lineclient"
 )
 
 // ClientCounts are the numbers of clients at once of the round-trip
@@ -77,15 +79,15 @@ func measureRoundTrips(s *server, n int) (float64, error) {
 
 // visit is one client of the round-trip measurement.
 func visit(addr string, id, lines int) error {
-	c, err := dial(addr)
+	c, err := lineclient.Dial(addr)
 	if err != nil {
 		return err
 	}
 	for j := range lines {
-		if err := c.echo(fmt.Sprintf("client %d line %d", id, j)); err != nil {
-			c.close()
+		if err := c.Echo(fmt.Sprintf("client %d line %d", id, j)); err != nil {
+			c.Close()
 			return err
 		}
 	}
-	return c.leave()
+	return c.Exit()
 }
