@@ -56,7 +56,7 @@ func GradeTree(ctx context.Context, exs []Exercise, tree, out, work string) ([]G
 		}
 		res := s.Run(ctx, SuiteTimeout)
 		_ = copyFile(s.Binary+".json", filepath.Join(out, ex.Name+".json"))
-		grades = append(grades, gradeOf(ex.Name, res))
+		grades = append(grades, GradeOf(ex.Name, res))
 	}
 	b, err := json.MarshalIndent(grades, "", "  ")
 	if err != nil {
@@ -65,8 +65,9 @@ func GradeTree(ctx context.Context, exs []Exercise, tree, out, work string) ([]G
 	return grades, os.WriteFile(filepath.Join(out, "grades.json"), b, 0o644)
 }
 
-// gradeOf grades one suite's result.
-func gradeOf(name string, res Result) Grade {
+// GradeOf grades one suite's result: counts, a verdict, and the first line
+// of every failure.
+func GradeOf(name string, res Result) Grade {
 	g := Grade{Exercise: name, Seconds: res.Seconds}
 	for _, s := range res.Specs {
 		switch {
@@ -86,8 +87,47 @@ func gradeOf(name string, res Result) Grade {
 		g.Verdict = "all specs pass"
 	default:
 		g.Verdict = fmt.Sprintf("%d specs fail", g.Failed)
+		if g.Failed == 1 {
+			g.Verdict = "1 spec fails"
+		}
+	}
+	if why := cause(res); why != "" {
+		g.Verdict += "; " + why
 	}
 	return g
+}
+
+// causes are what a failing spec's message says when the learner's server
+// did worse than answer wrongly, and how a grade sums it up; the first found
+// wins.
+var causes = []struct{ marker, verdict string }{
+	{"had to kill your server because it started", "killed: it started processes without end"},
+	{"WARNING: DATA RACE", "a data race"},
+	{"The race detector found a data race", "a data race"},
+	{"panic: ", "the server panicked: "},
+	{"the server neither answered nor closed the connection", "it hangs: a client got neither an answer nor a close"},
+}
+
+// cause names the worst thing the failing specs' messages report, such as
+// "the server panicked: panic: index out of range", or "" when they report
+// only wrong or missing answers.
+func cause(res Result) string {
+	for _, c := range causes {
+		for _, s := range res.Specs {
+			if s.Passed() || s.Skipped() {
+				continue
+			}
+			i := strings.Index(s.Message, c.marker)
+			if i < 0 {
+				continue
+			}
+			if strings.HasSuffix(c.verdict, ": ") {
+				return c.verdict + firstLine(s.Message[i:])
+			}
+			return c.verdict
+		}
+	}
+	return ""
 }
 
 // PrintGrades writes one screen: a line per exercise and its first failures.
