@@ -23,8 +23,12 @@ func CheckLayout(ex Exercise, t *Tally) {
 	sol, _ := filepath.Glob(filepath.Join(ex.SolutionDir(), "*.go"))
 	t.Check(len(sol) > 0, "%s: solutions/%s has no Go files", ex.Name, ex.Name)
 	entries, err := Gallery(ex)
-	t.Check(err == nil && len(entries) >= minGallery, "%s: the gallery needs at least %d entries, it has %d (%v)",
-		ex.Name, minGallery, len(entries), err)
+	if err != nil {
+		t.Check(false, "%s: the gallery cannot be read: %v", ex.Name, err)
+		return
+	}
+	t.Check(len(entries) >= minGallery, "%s: the gallery needs at least %d entries (wrong implementations in solutions/%s/gallery), it has %d",
+		ex.Name, minGallery, ex.Name, len(entries))
 }
 
 // CheckHints records whether HINTS.md and HINTS.ko.md have a "## n" section
