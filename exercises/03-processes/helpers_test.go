@@ -2,7 +2,6 @@ package processes_test
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -10,7 +9,6 @@ import (
 
 	"github.com/threadproc/threadproc/exercises/03-processes"
 	"github.com/threadproc/threadproc/harness"
-	"github.com/threadproc/threadproc/harness/procs"
 )
 
 // maxWorkers caps the processes a spec's server may have below it; the
@@ -59,28 +57,17 @@ func workersOf(srv *harness.Server, clients []*harness.Client, hints ...string) 
 // noWorkerLeft runs in the server's process after Serve returned: none of
 // its workers may still be running, or be waiting to be reaped.
 func noWorkerLeft() error {
-	if procs.Supported() != nil {
-		return nil
-	}
-	children, err := procs.Children(os.Getpid())
-	if err != nil || len(children) == 0 {
-		return nil
-	}
-	var running, zombies []string
-	for _, c := range children {
-		if c.Zombie() {
-			zombies = append(zombies, fmt.Sprint(c.PID))
-		} else {
-			running = append(running, fmt.Sprint(c.PID))
-		}
-	}
-	if len(running) > 0 {
+	running, zombies := harness.ChildrenLeft()
+	switch {
+	case len(running) > 0:
 		return fmt.Errorf("Serve returned while %d worker process(es) were still running (pids %s): when Serve "+
 			"returns, the server's program ends, and a worker left running would outlive it. Before "+
 			"returning, kill every worker still running and wait until each one is reaped (TODO 4)",
-			len(running), strings.Join(running, ", "))
+			len(running), harness.PIDList(running))
+	case len(zombies) > 0:
+		return fmt.Errorf("Serve returned before reaping %d worker(s) it killed (zombies, pids %s): wait until "+
+			"every worker has been reaped (cmd.Wait has returned) before returning (TODO 4)",
+			len(zombies), harness.PIDList(zombies))
 	}
-	return fmt.Errorf("Serve returned before reaping %d worker(s) it killed (zombies, pids %s): wait until "+
-		"every worker has been reaped (cmd.Wait has returned) before returning (TODO 4)",
-		len(zombies), strings.Join(zombies, ", "))
+	return nil
 }

@@ -2,11 +2,8 @@ package pools_test
 
 import (
 	"fmt"
-	"os"
-	"strings"
 
 	"github.com/threadproc/threadproc/harness"
-	"github.com/threadproc/threadproc/harness/procs"
 )
 
 // watched runs serve with the harness noting which goroutines exist
@@ -26,28 +23,17 @@ func nothingLeft() error {
 // noWorkerLeft reports the child processes of this process that are still
 // running, or are zombies (ended but not reaped).
 func noWorkerLeft() error {
-	if procs.Supported() != nil {
-		return nil
-	}
-	children, err := procs.Children(os.Getpid())
-	if err != nil || len(children) == 0 {
-		return nil
-	}
-	var running, zombies []string
-	for _, c := range children {
-		if c.Zombie() {
-			zombies = append(zombies, fmt.Sprint(c.PID))
-		} else {
-			running = append(running, fmt.Sprint(c.PID))
-		}
-	}
-	if len(running) > 0 {
+	running, zombies := harness.ChildrenLeft()
+	switch {
+	case len(running) > 0:
 		return fmt.Errorf("Serve returned while %d worker process(es) were still running (pids %s): when Serve "+
 			"returns, the server's program ends, and a worker left running would go on accepting clients with no "+
 			"supervisor above it. Kill every worker, and receive its reaper's message before returning (TODO 4)",
-			len(running), strings.Join(running, ", "))
+			len(running), harness.PIDList(running))
+	case len(zombies) > 0:
+		return fmt.Errorf("Serve returned before reaping %d worker(s) it killed (zombies, pids %s): a killed worker "+
+			"stays a zombie until cmd.Wait has returned for it; wait until each reaper has sent its worker to "+
+			"s.exited before returning (TODO 4)", len(zombies), harness.PIDList(zombies))
 	}
-	return fmt.Errorf("Serve returned before reaping %d worker(s) it killed (zombies, pids %s): a killed worker "+
-		"stays a zombie until cmd.Wait has returned for it; wait until each reaper has sent its worker to "+
-		"s.exited before returning (TODO 4)", len(zombies), strings.Join(zombies, ", "))
+	return nil
 }

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -92,18 +91,12 @@ func localRounds(target time.Duration) int {
 // noWorkerLeft runs in the server's process after Serve returned: none of
 // its workers may still be running, or be waiting to be reaped.
 func noWorkerLeft() error {
-	if procs.Supported() != nil {
+	running, zombies := harness.ChildrenLeft()
+	if len(running)+len(zombies) == 0 {
 		return nil
 	}
-	children, err := procs.Children(os.Getpid())
-	if err != nil || len(children) == 0 {
-		return nil
-	}
-	var left []string
-	for _, c := range children {
-		left = append(left, fmt.Sprintf("%d (state %c)", c.PID, c.State))
-	}
-	return fmt.Errorf("Serve returned while %d worker process(es) were still running or not reaped: %s. "+
-		"When its listener is closed, Serve must return s.pool.close(), which stops every worker and waits "+
-		"for it (TODO 1)", len(children), strings.Join(left, ", "))
+	return fmt.Errorf("Serve returned while %d worker process(es) were still running or not reaped "+
+		"(running: %s; zombies: %s). When its listener is closed, Serve must return s.pool.close(), which "+
+		"stops every worker and waits for it (TODO 1)",
+		len(running)+len(zombies), harness.PIDList(running), harness.PIDList(zombies))
 }
