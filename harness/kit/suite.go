@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/onsi/ginkgo/v2/types"
+
+	"github.com/threadproc/threadproc/harness/internal/outcome"
 )
 
 // Suite is one compiled test binary: a package's specs, built against an
@@ -81,13 +83,28 @@ type Spec struct {
 	Labels []string
 	// Seconds is how long the spec took.
 	Seconds float64
+	// Outcomes are what the harness recorded as data about how the
+	// learner's code ended in this spec (a data race, a panic, a hang...).
+	Outcomes []outcome.Outcome
+	// Location is the spec's file:line.
+	Location string
 }
 
 // Passed reports whether the spec passed.
 func (s Spec) Passed() bool { return s.State == "passed" }
 
-// Skipped reports whether the spec was skipped or pending.
+// Skipped reports whether the spec was skipped or pending: it judged
+// nothing, so it is ungraded, never a pass.
 func (s Spec) Skipped() bool { return s.State == "skipped" || s.State == "pending" }
+
+// Ungraded reports whether the spec could not judge on this machine: it
+// was skipped (with the reason as its message). An ungraded spec is never
+// counted as passed.
+func (s Spec) Ungraded() bool { return s.Skipped() }
+
+// Failed reports whether the spec judged the code and found it wrong (it
+// failed, panicked, timed out or was interrupted).
+func (s Spec) Failed() bool { return !s.Passed() && !s.Skipped() }
 
 // Task returns the spec's task number from its "task-N" label, or 0.
 func (s Spec) Task() int {
@@ -161,7 +178,8 @@ func readReport(path string) ([]Spec, string) {
 				continue
 			}
 			specs = append(specs, Spec{Text: sr.FullText(), State: sr.State.String(),
-				Message: failureText(sr), Labels: sr.Labels(), Seconds: sr.RunTime.Seconds()})
+				Message: failureText(sr), Labels: sr.Labels(), Seconds: sr.RunTime.Seconds(),
+				Outcomes: outcome.Of(sr), Location: sr.LeafNodeLocation.String()})
 		}
 	}
 	return specs, strings.Join(problems, "\n")

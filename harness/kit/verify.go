@@ -111,7 +111,7 @@ func judgeSkeleton(label string, res Result, t *Tally) {
 		if ok {
 			failedWell++
 		}
-		t.Check(ok, "%s: %q should fail with a message naming a TODO, but it %s", label, s.Text, outcome(s))
+		t.Check(ok, "%s: %q should fail with a message naming a TODO, but it %s", label, s.Text, specOutcome(s))
 	}
 	if res.Problem != "" || len(res.Specs) == 0 {
 		t.Check(false, "%s: %s (%s)", label, orNoSpecs(res.Problem), res.Log)
@@ -163,8 +163,8 @@ func judgeEntry(label string, e Entry, res Result, t *Tally) {
 	}
 }
 
-// outcome describes how a spec ended, for a skeleton check.
-func outcome(s Spec) string {
+// specOutcome describes how a spec ended, for a skeleton check.
+func specOutcome(s Spec) string {
 	if s.Passed() || s.Skipped() {
 		return s.State
 	}
