@@ -1,0 +1,42 @@
+package sandbox
+
+// Cgroups says which cgroup controllers can limit a whole process tree here.
+type Cgroups struct {
+	// Version is 1 or 2, or 0 when none can be used.
+	Version int
+	// Memory, Pids and CPU are the folders under which a group with that
+	// controller is made (v1: one hierarchy each; v2: the same folder);
+	// "" where the controller is missing.
+	Memory, Pids, CPU string
+	// Problem says why cgroups cannot be used, when Version is 0.
+	Problem string
+}
+
+// Usage is what a sandboxed run used, read from its cgroup after it ended.
+// A field is zero where this machine cannot tell.
+type Usage struct {
+	// PeakMemory is the most memory the tree held at once, in bytes.
+	PeakMemory int64 `json:"peak_memory_bytes,omitempty"`
+	// OOMKills counts processes the memory limit killed.
+	OOMKills int `json:"oom_kills,omitempty"`
+	// PeakTasks is the most tasks (processes and threads) the tree had at
+	// once, where the kernel keeps it (pids.peak).
+	PeakTasks int `json:"peak_tasks,omitempty"`
+	// ProcessLimitHits counts forks the process limit refused.
+	ProcessLimitHits int `json:"process_limit_hits,omitempty"`
+	// CPUSeconds is the CPU time the whole tree used.
+	CPUSeconds float64 `json:"cpu_seconds,omitempty"`
+}
+
+// Add adds o's counts to u, keeping the larger peak.
+func (u *Usage) Add(o Usage) {
+	u.PeakMemory = max(u.PeakMemory, o.PeakMemory)
+	u.PeakTasks = max(u.PeakTasks, o.PeakTasks)
+	u.OOMKills += o.OOMKills
+	u.ProcessLimitHits += o.ProcessLimitHits
+	u.CPUSeconds += o.CPUSeconds
+}
+
+// groupParent is the folder, under each controller's root, that holds the
+// groups this package makes.
+const groupParent = "threadproc"

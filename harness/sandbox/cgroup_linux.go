@@ -1,0 +1,268 @@
+package sandbox
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// detectCgroups finds the cgroup controllers in /proc/self/mountinfo: v1
+// hierarchies for memory, pids and cpuacct (this project's development
+// machine), or a v2 hierarchy whose cgroup.controllers lists memory and
+// pids (GitHub's runners). Making a group needs write access to the
+// controller's root folder, which root has.
+func detectCgroups() Cgroups {
+	f, err := os.Open("/proc/self/mountinfo")
+	if err != nil {
+		return Cgroups{Problem: "cannot read /proc/self/mountinfo: " + err.Error()}
+	}
+	defer f.Close()
+	var v1 Cgroups
+	v2 := ""
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		// mount-id parent-id major:minor root mount-point options ... - fstype source super-options
+		fields := strings.Fields(sc.Text())
+		sep := slices.Index(fields, "-")
+		if sep < 5 || sep+3 >= len(fields) {
+			continue
+		}
+		point, fstype, opts := fields[4], fields[sep+1], strings.Split(fields[sep+3], ",")
+		switch fstype {
+		case "cgroup2":
+			if b, err := os.ReadFile(filepath.Join(point, "cgroup.controllers")); err == nil {
+				ctl := strings.Fields(string(b))
+				if slices.Contains(ctl, "memory") && slices.Contains(ctl, "pids") {
+					v2 = point
+				}
+			}
+		case "cgroup":
+			if slices.Contains(opts, "memory") {
+				v1.Memory = point
+			}
+			if slices.Contains(opts, "pids") {
+				v1.Pids = point
+			}
+			if slices.Contains(opts, "cpuacct") {
+				v1.CPU = point
+			}
+		}
+	}
+	var c Cgroups
+	switch {
+	case v1.Memory != "" && v1.Pids != "":
+		c, c.Version = v1, 1
+	case v2 != "":
+		c = Cgroups{Version: 2, Memory: v2, Pids: v2, CPU: v2}
+	default:
+		return Cgroups{Problem: "no cgroup hierarchy with the memory and pids controllers is mounted"}
+	}
+	if syscall.Access(c.Memory, 2 /* W_OK */) != nil || syscall.Access(c.Pids, 2) != nil {
+		return Cgroups{Problem: fmt.Sprintf("cgroup v%d is mounted at %s but not writable by this user (run the grader as root, or with sudo)", c.Version, c.Memory)}
+	}
+	return c
+}
+
+// cgroup is one group made for one sandboxed run.
+type cgroup struct {
+	version        int
+	mem, pids, cpu string   // the folders holding each controller's files
+	dirs           []string // every folder made, one per hierarchy
+}
+
+// newCgroup makes a group called name with the limits, and returns it.
+func newCgroup(c Cgroups, name string, l Limits) (*cgroup, error) {
+	g := &cgroup{version: c.Version}
+	mk := func(root string) (string, error) {
+		if root == "" {
+			return "", nil
+		}
+		parent := filepath.Join(root, groupParent)
+		if err := os.MkdirAll(parent, 0o755); err != nil {
+			return "", err
+		}
+		if c.Version == 2 {
+			// A v2 group's controllers must be enabled in its parent.
+			_ = os.WriteFile(filepath.Join(root, "cgroup.subtree_control"), []byte("+memory +pids"), 0)
+			if err := os.WriteFile(filepath.Join(parent, "cgroup.subtree_control"), []byte("+memory +pids"), 0); err != nil {
+				return "", fmt.Errorf("enabling the memory and pids controllers in %s: %w", parent, err)
+			}
+		}
+		dir := filepath.Join(parent, name)
+		if slices.Contains(g.dirs, dir) {
+			return dir, nil
+		}
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			return "", err
+		}
+		g.dirs = append(g.dirs, dir)
+		return dir, nil
+	}
+	var err error
+	if g.mem, err = mk(c.Memory); err == nil {
+		if g.pids, err = mk(c.Pids); err == nil {
+			g.cpu, err = mk(c.CPU)
+		}
+	}
+	if err == nil {
+		err = g.limit(l)
+	}
+	if err != nil {
+		_ = g.close()
+		return nil, err
+	}
+	return g, nil
+}
+
+// limit writes the limits into the group's files.
+func (g *cgroup) limit(l Limits) error {
+	write := func(dir, file, value string) error {
+		return os.WriteFile(filepath.Join(dir, file), []byte(value), 0)
+	}
+	exists := func(dir, file string) bool {
+		_, err := os.Stat(filepath.Join(dir, file))
+		return err == nil
+	}
+	if l.Memory > 0 {
+		v := strconv.FormatInt(l.Memory, 10)
+		if g.version == 1 {
+			if err := write(g.mem, "memory.limit_in_bytes", v); err != nil {
+				return err
+			}
+			if exists(g.mem, "memory.memsw.limit_in_bytes") { // no swapping past the limit either
+				if err := write(g.mem, "memory.memsw.limit_in_bytes", v); err != nil {
+					return err
+				}
+			}
+		} else {
+			if err := write(g.mem, "memory.max", v); err != nil {
+				return err
+			}
+			if exists(g.mem, "memory.swap.max") {
+				_ = write(g.mem, "memory.swap.max", "0")
+			}
+		}
+	}
+	if l.Processes > 0 {
+		if err := write(g.pids, "pids.max", strconv.Itoa(l.Processes)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// procsFiles are the files a process writes its PID to, to join the group.
+func (g *cgroup) procsFiles() []string {
+	var files []string
+	for _, d := range g.dirs {
+		files = append(files, filepath.Join(d, "cgroup.procs"))
+	}
+	return files
+}
+
+// usage reads the group's counters.
+func (g *cgroup) usage() Usage {
+	var u Usage
+	if g.version == 1 {
+		u.PeakMemory = readInt(g.mem, "memory.max_usage_in_bytes")
+		u.OOMKills = int(keyed(g.mem, "memory.oom_control", "oom_kill"))
+		if g.cpu != "" {
+			u.CPUSeconds = float64(readInt(g.cpu, "cpuacct.usage")) / 1e9
+		}
+	} else {
+		u.PeakMemory = readInt(g.mem, "memory.peak")
+		u.OOMKills = int(keyed(g.mem, "memory.events", "oom_kill"))
+		u.CPUSeconds = float64(keyed(g.cpu, "cpu.stat", "usage_usec")) / 1e6
+	}
+	u.ProcessLimitHits = int(keyed(g.pids, "pids.events", "max"))
+	u.PeakTasks = int(readInt(g.pids, "pids.peak"))
+	return u
+}
+
+// close kills every process left in the group and removes it.
+func (g *cgroup) close() error {
+	for _, d := range g.dirs {
+		if g.version == 2 {
+			_ = os.WriteFile(filepath.Join(d, "cgroup.kill"), []byte("1"), 0) // Linux 5.14+
+		}
+	}
+	for range 100 { // up to 2 s for killed processes to leave
+		left := 0
+		for _, f := range g.procsFiles() {
+			for _, pid := range readPIDs(f) {
+				left++
+				_ = syscall.Kill(pid, syscall.SIGKILL)
+			}
+		}
+		if left == 0 {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	var errs []error
+	for _, d := range g.dirs {
+		var err error
+		for range 50 { // a group empties a moment after its last process is reaped
+			if err = os.Remove(d); err == nil || errors.Is(err, os.ErrNotExist) {
+				err = nil
+				break
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
+}
+
+// readPIDs reads a cgroup.procs file.
+func readPIDs(path string) []int {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	var pids []int
+	for _, f := range strings.Fields(string(b)) {
+		if pid, err := strconv.Atoi(f); err == nil {
+			pids = append(pids, pid)
+		}
+	}
+	return pids
+}
+
+// readInt reads a file holding one number, or 0.
+func readInt(dir, file string) int64 {
+	if dir == "" {
+		return 0
+	}
+	b, err := os.ReadFile(filepath.Join(dir, file))
+	if err != nil {
+		return 0
+	}
+	n, _ := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64)
+	return n
+}
+
+// keyed reads the number after key in a "key value" per line file, or 0.
+func keyed(dir, file, key string) int64 {
+	if dir == "" {
+		return 0
+	}
+	b, err := os.ReadFile(filepath.Join(dir, file))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if k, v, ok := strings.Cut(line, " "); ok && k == key {
+			n, _ := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+			return n
+		}
+	}
+	return 0
+}
