@@ -37,6 +37,9 @@ type Suite struct {
 	// Reports are extra ginkgo flags for reports, such as
 	// "--ginkgo.junit-report=PATH".
 	Reports []string
+	// Wrap, if set, changes the suite's command before Run starts it, such
+	// as to run it in a sandbox.
+	Wrap func(cmd *exec.Cmd) error
 }
 
 // Build compiles the suite with the race detector. The error includes the
@@ -88,6 +91,10 @@ type Spec struct {
 	Outcomes []outcome.Outcome
 	// Location is the spec's file:line.
 	Location string
+	// Output is what the spec wrote to GinkgoWriter, where the harness
+	// echoes the output of the processes it starts, each line prefixed
+	// with "[server NAME] " or "[client NAME stdout] ".
+	Output string
 }
 
 // Passed reports whether the spec passed.
@@ -144,6 +151,12 @@ func (s *Suite) Run(ctx context.Context, timeout time.Duration) Result {
 	cmd.Env = append(os.Environ(), "GORACE=atexit_sleep_ms=0 "+os.Getenv("GORACE"), RunTagKey+"="+runTag)
 	cmd.Env = append(cmd.Env, s.Env...)
 	setGroup(cmd)
+	if s.Wrap != nil {
+		if err := s.Wrap(cmd); err != nil {
+			res.Problem = "the suite could not be prepared to run: " + err.Error()
+			return res
+		}
+	}
 	runErr := cmd.Run()
 	res.Seconds = time.Since(start).Seconds()
 	specs, problem := readReport(report)
@@ -179,7 +192,7 @@ func readReport(path string) ([]Spec, string) {
 			}
 			specs = append(specs, Spec{Text: sr.FullText(), State: sr.State.String(),
 				Message: failureText(sr), Labels: sr.Labels(), Seconds: sr.RunTime.Seconds(),
-				Outcomes: outcome.Of(sr), Location: sr.LeafNodeLocation.String()})
+				Outcomes: outcome.Of(sr), Location: sr.LeafNodeLocation.String(), Output: sr.CapturedGinkgoWriterOutput})
 		}
 	}
 	return specs, strings.Join(problems, "\n")
