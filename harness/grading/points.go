@@ -15,8 +15,8 @@ type TaskGrade struct {
 	Title  string `json:"title"`
 	// Points is what the task earned: Max when every one of its specs
 	// passed, else 0.
-	Points int `json:"points"`
-	Max    int `json:"max"`
+	Points int  `json:"points"`
+	Max    int  `json:"max"`
 	Bonus  bool `json:"bonus,omitempty"`
 	// State is passed, failed, ungraded (no spec failed, some could not
 	// judge: the points are withheld) or error (the suite did not run).

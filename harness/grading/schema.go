@@ -246,7 +246,9 @@ func newChecker(b []byte) *checker {
 	return c
 }
 
-func (c *checker) fail(format string, args ...any) { c.errs = append(c.errs, fmt.Errorf(format, args...)) }
+func (c *checker) fail(format string, args ...any) {
+	c.errs = append(c.errs, fmt.Errorf(format, args...))
+}
 
 func (c *checker) err() error { return errors.Join(c.errs...) }
 
