@@ -11,7 +11,7 @@ N       ?= 20
 J       ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help learn ex watch client hint solutions grade flake new-exercise verify test fmt vet compare bench
+.PHONY: help learn ex watch client hint solutions grade grade-class flake new-exercise verify test fmt vet compare bench
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -41,9 +41,13 @@ solutions: ## grader: run every exercise's specs against solutions/ (JUnit + JSO
 			--output-dir=$(CURDIR)/.reports --junit-report=$$ex.xml --json-report=$$ex.json || status=1; \
 		done; exit $$status
 
-grade: ## grader: grade a learner's copy of exercises/ (make grade DIR=path); reports in .reports/grade
+grade: ## grader: grade a learner's copy of exercises/ in the sandbox (make grade DIR=path); reports in .reports/grade
 	@test -n "$(DIR)" || (echo "usage: make grade DIR=path/to/their/exercises" && exit 2)
 	@$(KIT) grade $(DIR) $(EX)
+
+grade-class: ## grader: grade every learner's copy in DIR, J at a time, resumable (make grade-class DIR=submissions/ [EXPECT=csv])
+	@test -n "$(DIR)" || (echo "usage: make grade-class DIR=path/to/submissions [J=2] [EXPECT=expected.csv]" && exit 2)
+	@$(KIT) class -j $(J) $(if $(EXPECT),-expect $(EXPECT)) $(DIR) $(EX)
 
 flake: ## grader: run each solution suite N times and count failures per spec (make flake N=20)
 	@$(KIT) flake -n $(N) $(EX)

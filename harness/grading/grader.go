@@ -140,7 +140,7 @@ func (g *Grader) Grade(ctx context.Context, name, tree, out string) (LearnerGrad
 	if err := ctx.Err(); err != nil {
 		return lg, err
 	}
-	lg.total()
+	lg.Total()
 	lg.Seconds = time.Since(start).Seconds()
 	return lg, WriteLearner(out, lg)
 }
@@ -183,6 +183,7 @@ func (g *Grader) exercise(ctx context.Context, ex kit.Exercise, tree, scratchRoo
 	g.opts.Gate.RUnlock()
 	if err != nil {
 		e := Unrun(ex.Name, m, kit.DoesNotCompile, err.Error())
+		e.OutcomeDetail = compilerError(err.Error())
 		e.Seconds = time.Since(started).Seconds()
 		return e
 	}
@@ -284,4 +285,19 @@ func isSkeleton(ex kit.Exercise, o kit.Overlay) bool {
 func within(path, dir string) bool {
 	rel, err := filepath.Rel(dir, path)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, "../")
+}
+
+// PlanWarnings are the sandbox's warnings for o: what o's tools cannot
+// enforce here.
+func PlanWarnings(o Options) []string { return sandbox.PlanFor(o.Tools, o.Limits).Warnings }
+
+// compilerError is the first line of the compiler's output that names a
+// file, such as "./misbehave.go:7:14: cannot use ... as int value".
+func compilerError(out string) string {
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, ".go:") {
+			return strings.TrimSpace(line)
+		}
+	}
+	return firstLine(out)
 }

@@ -43,8 +43,8 @@ type NetworkProbe struct {
 // CanaryKey is the environment variable that carries the canary's address.
 const CanaryKey = "THREADPROC_CANARY"
 
-// total adds up the exercises of g.
-func (g *LearnerGrade) total() {
+// Total adds up the exercises of g into its points and state.
+func (g *LearnerGrade) Total() {
 	g.Points, g.Max, g.Withheld = 0, 0, 0
 	state := Passed
 	for _, e := range g.Exercises {

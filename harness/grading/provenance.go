@@ -117,3 +117,9 @@ func gitCommit(dir string) string {
 
 // now is the time in RFC 3339, for GradedAt.
 func now() string { return time.Now().UTC().Format(time.RFC3339) }
+
+// hashBytes is b's SHA-256, in hex.
+func hashBytes(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}

@@ -6,7 +6,9 @@
 //	kit verify [-j N] [EX...]                  skeletons fail, solutions pass, galleries are caught
 //	kit test [-j N]                            the harness's own suites, then verify
 //	kit new NAME                               scaffold a new exercise (NAME like 07-something)
-//	kit grade [-out DIR] TREE [EX...]          grade a learner's copy of exercises/
+//	kit grade [-out DIR] TREE [EX...]          grade a learner's copy of exercises/, in the sandbox
+//	kit class [-j N] [-expect CSV] DIR [EX...]  grade every learner's copy in DIR (a class), resumable
+//	kit gen-class [-n N] [-seed S] DIR         generate a class of submissions, with their expected points
 //	kit flake [-n N] [EX...]                   repeat the solution suites, count failures per spec
 //	kit vet-solutions [EX...]                  go vet with the solutions swapped in
 //	kit bench [EX...] [-- GO-TEST-FLAGS]        the benchmarks, against the solutions
@@ -56,6 +58,10 @@ func main() {
 		fmt.Printf("created exercises/%s and solutions/%s: now run make verify EX=%s\n", args[0], args[0], args[0][:2])
 	case "grade":
 		os.Exit(grade(ctx, root, args))
+	case "class":
+		os.Exit(class(ctx, root, args))
+	case "gen-class":
+		os.Exit(genClass(ctx, root, args))
 	case "flake":
 		os.Exit(flake(ctx, root, args))
 	case "vet-solutions":
@@ -70,7 +76,7 @@ func main() {
 
 func usage() {
 	fmt.Fprintln(os.Stderr, "usage: kit run [-tree DIR] [-gallery NAME] EX [-- GINKGO-FLAGS] | learn [EX...] | verify [-j N] [EX...] | test [-j N]\n"+
-		"       | new NAME | grade [-out DIR] TREE [EX...] | flake [-n N] [EX...] | vet-solutions [EX...] | bench [EX...]")
+		"       | new NAME | grade [-out DIR] TREE [EX...] | class [-j N] DIR [EX...] | gen-class DIR | flake [-n N] [EX...] | vet-solutions [EX...] | bench [EX...]")
 	os.Exit(2)
 }
 
