@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"strings"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -85,10 +86,10 @@ func dial(addr string) (*Client, error) {
 	return c, nil
 }
 
-// Wrap makes a Client of a connection the spec accepted itself, when the
+// wrap makes a Client of a connection the spec accepted itself, when the
 // spec plays the server for a learner's client program: messages then call
 // the other side "your client". It is closed when the spec ends.
-func Wrap(conn net.Conn, name string) *Client {
+func wrap(conn net.Conn, name string) *Client {
 	c := &Client{conn: conn, Name: name, peer: "your client"}
 	DeferCleanup(c.Close)
 	return c
@@ -168,6 +169,20 @@ func (c *Client) ExpectLine(want string, hints ...string) {
 		return
 	}
 	c.problem("waited for a reply", "the line "+quote([]byte(want+"\n"))+" within "+IOTimeout.String(),
+		describeReply(got, err, want), hints...).fail()
+}
+
+// ExpectReply fails the spec unless a line the client already read (got and
+// err, as [Client.ReadLine] returned them) is want followed by "\n". did
+// says what the client did before it read, for the message, such as
+// `sent "work 5\n" while sending jobs at once`. It is for specs that read
+// replies in goroutines of their own and judge them afterwards.
+func (c *Client) ExpectReply(did, got string, err error, want string, hints ...string) {
+	GinkgoHelper()
+	if err == nil && got == want+"\n" {
+		return
+	}
+	c.problem(did, "the line "+quote([]byte(want+"\n"))+" within "+IOTimeout.String(),
 		describeReply(got, err, want), hints...).fail()
 }
 
@@ -260,6 +275,8 @@ func (c *Client) problem(did, expected, got string, hints ...string) problem {
 // usual mistakes.
 func describeReply(got string, err error, want string) string {
 	switch {
+	case err == nil && strings.HasPrefix(got, "error: "):
+		return quote([]byte(got)) + " (the server answered with an error)"
 	case err == nil:
 		return quote([]byte(got))
 	case want != "" && got == want && isTimeout(err):

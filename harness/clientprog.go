@@ -102,7 +102,7 @@ func (p *ClientProgram) Accept(ln net.Listener) *Client {
 	}()
 	select {
 	case conn := <-accepted:
-		return Wrap(conn, "the spec's server")
+		return wrap(conn, "the spec's server")
 	case err := <-failed:
 		ginkgo.Fail(fmt.Sprintf("the spec's server waited %v for your client program to connect, but it did not: %v\n%s",
 			IOTimeout, err, p.describe()))

@@ -82,7 +82,7 @@ func taskHint(s *Server) string {
 			parts = append(parts, "your code says \"not implemented (TODO "+m[1]+")\": that is the task to do next.")
 		}
 	}
-	if n := CurrentTask(); n > 0 {
+	if n := currentTask(); n > 0 {
 		parts = append(parts, fmt.Sprintf("this spec checks task %d: see TODO(%d) in the code and hint %d in HINTS.md.", n, n, n))
 	}
 	return strings.Join(parts, " ")
@@ -103,9 +103,9 @@ func FailWithTask(message string, callerSkip ...int) {
 	ginkgo.Fail(message, skip)
 }
 
-// CurrentTask returns the task number of the running spec, from a label
+// currentTask returns the task number of the running spec, from a label
 // such as "task-3" (see [Task]), or 0 if it has none.
-func CurrentTask() int {
+func currentTask() int {
 	for _, l := range CurrentSpecReport().Labels() {
 		if n, ok := strings.CutPrefix(l, "task-"); ok {
 			if v, err := strconv.Atoi(n); err == nil {

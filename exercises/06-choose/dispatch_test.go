@@ -43,14 +43,14 @@ var _ = Describe("dispatching jobs to worker processes", harness.Task(2), func()
 			Skip("the answer was right, but this system does not let the spec look at processes: " + err.Error())
 		}
 		selfBefore, _, errSelf := procs.CPUTime(srv.PID)
-		treeBefore, errTree := harness.TreeCPUTime(srv.PID)
+		treeBefore, errTree := procs.TreeCPUTime(srv.PID)
 		startLongJob(srv, c)
 		if errSelf != nil || errTree != nil {
 			Expect(workers(srv)).NotTo(BeEmpty(), "while a long job runs, no process runs below the server: %s", inAWorker)
 			return // CPU times cannot be read here (macOS): the process is there, that is all we can see
 		}
 		selfAfter, _, _ := procs.CPUTime(srv.PID)
-		treeAfter, _ := harness.TreeCPUTime(srv.PID)
+		treeAfter, _ := procs.TreeCPUTime(srv.PID)
 		self, tree := selfAfter-selfBefore, treeAfter-treeBefore
 		below := workers(srv)
 		Expect(below).NotTo(BeEmpty(), "while a long job ran, the server used %v of CPU time in its own process, "+

@@ -9,6 +9,7 @@ import (
 
 	"github.com/threadproc/threadproc/exercises/06-choose"
 	"github.com/threadproc/threadproc/harness"
+	"github.com/threadproc/threadproc/harness/procs"
 )
 
 // goroutinePerClient is the hint for a front end that serves clients one at
@@ -30,13 +31,13 @@ const busyCPU = 100 * time.Millisecond
 // once. The job is never waited for: the spec's cleanup kills it.
 func startLongJob(srv *harness.Server, c *harness.Client) {
 	GinkgoHelper()
-	before, err := harness.TreeCPUTime(srv.PID)
+	before, err := procs.TreeCPUTime(srv.PID)
 	c.SendLine(work(choose.MaxRounds))
 	if err != nil {
 		return
 	}
 	Eventually(func() time.Duration {
-		now, _ := harness.TreeCPUTime(srv.PID)
+		now, _ := procs.TreeCPUTime(srv.PID)
 		return now - before
 	}).WithTimeout(harness.IOTimeout).WithPolling(10*time.Millisecond).Should(BeNumerically(">=", busyCPU),
 		"after %s sent %q, the server did not start working: it and its processes used less than %v of CPU "+

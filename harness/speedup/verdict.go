@@ -1,11 +1,13 @@
-package harness
+package speedup
 
 import (
 	"fmt"
 	"strings"
 	"time"
 
-	. "github.com/onsi/ginkgo/v2" //nolint:revive // the harness is ginkgo-native
+	"github.com/onsi/ginkgo/v2"
+
+	"github.com/threadproc/threadproc/harness"
 )
 
 // Thresholds of the speedup checks.
@@ -24,19 +26,19 @@ const (
 )
 
 // CPUThreshold is the line between "one job at a time" and "in parallel" for
-// [Speedup.CPUOverWall] on this host.
-func (m Speedup) CPUThreshold() float64 { return max(cpuFloor, 1+cpuFraction*(m.Host-1)) }
+// [Measurement.CPUOverWall] on this host.
+func (m Measurement) CPUThreshold() float64 { return max(cpuFloor, 1+cpuFraction*(m.Host-1)) }
 
 // SpeedupThreshold is the line between "no speedup" and "speedup" for
-// [Speedup.Speedup] on this host.
-func (m Speedup) SpeedupThreshold() float64 { return 1 + speedupFraction*(m.Host-1) }
+// [Measurement.Speedup] on this host.
+func (m Measurement) SpeedupThreshold() float64 { return 1 + speedupFraction*(m.Host-1) }
 
 // DemandThreshold is the line between "asked for one CPU" and "asked for a
-// CPU per job" for [Speedup.Demand]: half way between 1 and the number of
+// CPU per job" for [Measurement.Demand]: half way between 1 and the number of
 // jobs. It does not depend on the host.
-func (m Speedup) DemandThreshold() float64 { return 1 + float64(m.Jobs-1)/2 }
+func (m Measurement) DemandThreshold() float64 { return 1 + float64(m.Jobs-1)/2 }
 
-// Verdict is what a [SpeedupCheck] concludes from one measurement.
+// Verdict is what a [Check] concludes from one measurement.
 type Verdict struct {
 	// Problem says, in a learner's words, what is wrong; "" when the
 	// measurement passes (or could not be judged).
@@ -55,19 +57,19 @@ func unjudged(format string, a ...any) Verdict {
 	return Verdict{Unjudged: fmt.Sprintf(format, a...)}
 }
 
-// A SpeedupCheck judges one measurement.
-type SpeedupCheck func(m Speedup) Verdict
+// A Check judges one measurement.
+type Check func(m Measurement) Verdict
 
 // Overlap passes when the server's processes kept more CPUs busy, while the
 // jobs ran at once, than one job at a time can: CPU time over wall time of at
-// least [Speedup.CPUThreshold]. It fails without appeal when the server's
-// threads did not even ask for more than one CPU ([Speedup.Demand]); when they
+// least [Measurement.CPUThreshold]. It fails without appeal when the server's
+// threads did not even ask for more than one CPU ([Measurement.Demand]); when they
 // asked but did not get them, the machine was busy and the measurement is not
 // judged. Where CPU time cannot be read it skips the spec, with the reason.
-func Overlap(m Speedup) Verdict {
-	GinkgoHelper()
+func Overlap(m Measurement) Verdict {
+	ginkgo.GinkgoHelper()
 	if !m.CPUKnown {
-		Skip("this spec reads the server's CPU time from the operating system, which this system does not " +
+		ginkgo.Skip("this spec reads the server's CPU time from the operating system, which this system does not " +
 			"offer (it needs Linux's /proc); the speedup specs still check parallelism by the wall clock.")
 	}
 	if m.CPUOverWall >= m.CPUThreshold() {
@@ -87,12 +89,12 @@ func Overlap(m Speedup) Verdict {
 }
 
 // Faster passes when jobs sent at once finished at least
-// [Speedup.SpeedupThreshold] times as fast as jobs sent one after the other.
+// [Measurement.SpeedupThreshold] times as fast as jobs sent one after the other.
 // A measurement in which the server's threads did not even ask for more than
-// one CPU ([Speedup.Demand]) fails whatever the host and the clock say; one
+// one CPU ([Measurement.Demand]) fails whatever the host and the clock say; one
 // during which the host offered too little parallelism, or the server's
 // threads waited for CPUs they asked for, is not judged.
-func Faster(m Speedup) Verdict {
+func Faster(m Measurement) Verdict {
 	serial := m.DemandKnown && m.Demand < m.DemandThreshold()
 	switch {
 	case serial: // judged whatever the host: a wall-clock "speedup" would be noise
@@ -113,8 +115,8 @@ func Faster(m Speedup) Verdict {
 
 // Parallel passes when the jobs overlapped ([Overlap], where CPU time can be
 // read) and finished faster ([Faster]).
-func Parallel(m Speedup) Verdict {
-	GinkgoHelper()
+func Parallel(m Measurement) Verdict {
+	ginkgo.GinkgoHelper()
 	if m.CPUKnown {
 		if v := Overlap(m); v != passed() {
 			return v
@@ -125,12 +127,12 @@ func Parallel(m Speedup) Verdict {
 
 // NotParallel passes when the server did not run the jobs in parallel. Where
 // CPU time can be read it decides: CPU time over wall time must stay below
-// [Speedup.CPUThreshold], and (where known) the CPUs the server's threads
-// asked for below [Speedup.DemandThreshold], however busy the machine was. A
+// [Measurement.CPUThreshold], and (where known) the CPUs the server's threads
+// asked for below [Measurement.DemandThreshold], however busy the machine was. A
 // wall-clock speedup without the CPU time to show for it is another program
 // disturbing the clock, not parallelism. Elsewhere the speedup must stay
-// below [Speedup.SpeedupThreshold], and a busy host leaves it unjudged.
-func NotParallel(m Speedup) Verdict {
+// below [Measurement.SpeedupThreshold], and a busy host leaves it unjudged.
+func NotParallel(m Measurement) Verdict {
 	if m.CPUKnown {
 		switch {
 		case m.CPUOverWall >= m.CPUThreshold():
@@ -157,14 +159,14 @@ func NotParallel(m Speedup) Verdict {
 
 // hostBusy leaves m unjudged because the host offered too little
 // parallelism during it.
-func hostBusy(m Speedup) Verdict {
+func hostBusy(m Measurement) Verdict {
 	return unjudged("in this run, %d copies of the job in the test process itself ran only %.2fx as fast "+
 		"together as one after the other (at least %.1fx is needed; %dx would mean %d idle CPUs).",
 		m.Jobs, m.Host, MinHostParallelism, m.Jobs, m.Jobs)
 }
 
 // demandNote says how many CPUs the server asked for, where known.
-func demandNote(m Speedup) string {
+func demandNote(m Measurement) string {
 	if !m.DemandKnown {
 		return ""
 	}
@@ -172,7 +174,7 @@ func demandNote(m Speedup) string {
 		"the time they waited for one).", m.Demand)
 }
 
-// ExpectSpeedup judges a server by measurements from measure (typically a
+// Expect judges a server by measurements from measure (typically a
 // call of [Server.MeasureSpeedup]) with check, and fails the spec with
 // check's problem, the numbers and hints unless one of at most attempts
 // measurements passes. A measurement that check cannot judge (the machine
@@ -183,8 +185,8 @@ func demandNote(m Speedup) string {
 // steal a CPU during one: a server that runs one job at a time still never
 // passes [Overlap], whose ceiling of 1.0 is physical, however often it is
 // measured. Every measurement is recorded as a report entry.
-func ExpectSpeedup(attempts int, measure func() Speedup, check SpeedupCheck, hints ...string) {
-	GinkgoHelper()
+func Expect(attempts int, measure func() Measurement, check Check, hints ...string) {
+	ginkgo.GinkgoHelper()
 	var problems, numbers []string
 	why := ""
 	for range max(1, attempts) {
@@ -200,10 +202,10 @@ func ExpectSpeedup(attempts int, measure func() Speedup, check SpeedupCheck, hin
 		problems, numbers = append(problems, v.Problem), append(numbers, "    "+m.String())
 	}
 	if len(problems) == 0 {
-		Skip(fmt.Sprintf("the machine is too busy to measure a speedup: %s\n  Other programs are using the CPUs. "+
+		ginkgo.Skip(fmt.Sprintf("the machine is too busy to measure a speedup: %s\n  Other programs are using the CPUs. "+
 			"Close them and run again, or leave the timing specs out with --label-filter='!timing'.", why))
 	}
-	Fail(withHints(fmt.Sprintf("%s\n  measured (%s):\n%s", problems[len(problems)-1],
+	harness.FailWithTask(withHints(fmt.Sprintf("%s\n  measured (%s):\n%s", problems[len(problems)-1],
 		plural(len(problems), "measurement, which failed", "measurements, all failed"),
 		strings.Join(numbers, "\n")), hints))
 }
@@ -216,15 +218,12 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// withHints appends "hint:" lines to a message, and the task hint.
+// withHints appends "hint:" lines to a message (FailWithTask adds the task's).
 func withHints(msg string, hints []string) string {
 	var b strings.Builder
 	b.WriteString(msg)
 	for _, h := range hints {
 		b.WriteString("\n\n  hint: " + h)
-	}
-	if t := taskHint(nil); t != "" {
-		b.WriteString("\n  hint: " + t)
 	}
 	return b.String()
 }
