@@ -44,7 +44,9 @@ const childPrefix = "threadproc: "
 //
 // Main never returns. It refuses to run the suite again in a copy of the test
 // binary started by the learner's server, so a worker mode that does not take
-// over cannot multiply into a fork bomb.
+// over cannot multiply into a fork bomb. A test binary built without the race
+// detector (plain `go test` or `ginkgo`) rebuilds itself with it and runs
+// that instead: the specs never judge a server without the race detector.
 func Main(m *testing.M, prog Program) {
 	if prog.Init != nil {
 		prog.Init()
@@ -55,6 +57,7 @@ func Main(m *testing.M, prog Program) {
 			childf("%s", reason)
 			os.Exit(exitStray)
 		}
+		ensureRace()
 		_ = os.Setenv(envSuitePID, strconv.Itoa(os.Getpid()))
 		os.Exit(m.Run())
 	}
