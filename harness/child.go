@@ -146,7 +146,8 @@ func runServerRole(serve ServeFunc, after func() error) int {
 	case <-stop:
 	}
 	_ = ln.Close()
-	timer := time.NewTimer(ShutdownGrace)
+	grace := childShutdownGrace()
+	timer := time.NewTimer(grace)
 	defer timer.Stop()
 	select {
 	case err := <-done:
@@ -155,7 +156,7 @@ func runServerRole(serve ServeFunc, after func() error) int {
 			return exitServeErrClosed
 		}
 	case <-timer.C:
-		childf("Serve did not return within %v after its listener was closed; its goroutines were:", ShutdownGrace)
+		childf("Serve did not return within %v after its listener was closed; its goroutines were:", grace)
 		_ = pprof.Lookup("goroutine").WriteTo(os.Stderr, 1)
 		return exitNoReturn
 	}

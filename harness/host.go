@@ -21,7 +21,7 @@ const (
 	// readScale is how many process starts a single read may wait for
 	// before it times out: a reply can wait for a worker process to start,
 	// on a machine that starts several at once.
-	readScale = 60
+	readScale = 20
 	// maxIOTimeout caps a read's deadline however slow the machine, so that
 	// a server that hangs still fails within seconds.
 	maxIOTimeout = 15 * time.Second
@@ -57,6 +57,25 @@ var measuredHost = sync.OnceValue(func() host {
 // a machine where starting a process is slow, up to maxIOTimeout.
 func ioTimeout() time.Duration {
 	return min(maxIOTimeout, max(IOTimeout, readScale*measuredHost().start))
+}
+
+// envShutdownGrace tells a server's process how long Serve may take to
+// return after its listener is closed (see shutdownGrace).
+const envShutdownGrace = "THREADPROC_SHUTDOWN_GRACE"
+
+// shutdownGrace is how long Serve may take to return once its listener is
+// closed: [ShutdownGrace], or twice a read's deadline where reads wait
+// longer, so that a spec that waits for a connection to close during the
+// shutdown times out before the server's process gives up on Serve.
+func shutdownGrace() time.Duration { return max(ShutdownGrace, 2*ioTimeout()) }
+
+// childShutdownGrace is shutdownGrace as the spec's process told this
+// server's process, or [ShutdownGrace].
+func childShutdownGrace() time.Duration {
+	if d, err := time.ParseDuration(os.Getenv(envShutdownGrace)); err == nil && d > 0 {
+		return d
+	}
+	return ShutdownGrace
 }
 
 // Budget is how long a spec may take, on this machine, for work that starts

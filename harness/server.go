@@ -115,7 +115,8 @@ func (s *Server) command(o options) (*exec.Cmd, error) {
 		return nil, fmt.Errorf("the harness cannot find its own test binary: %w", err)
 	}
 	cmd := exec.Command(exe, "threadproc-server", s.Name)
-	cmd.Env = childEnv(append([]string{envRole + "=server:" + s.Name, envRun + "=" + s.Tag}, o.env...)...)
+	cmd.Env = childEnv(append([]string{envRole + "=server:" + s.Name, envRun + "=" + s.Tag,
+		envShutdownGrace + "=" + shutdownGrace().String()}, o.env...)...)
 	cmd.Stdout, cmd.Stderr = s.output, s.output
 	cmd.SysProcAttr = sysProcAttr()
 	cmd.WaitDelay = 2 * time.Second // do not wait for grandchildren holding stderr
@@ -150,7 +151,8 @@ func (s *Server) Output() string { return s.output.String() }
 // is done: it closes the server's listener, waits for Serve to return and for
 // the process to exit, and returns nil if Serve returned nil. Otherwise the
 // error says, in a learner's words, what went wrong: Serve returned an error,
-// did not return within [ShutdownGrace], or the process had already crashed.
+// did not return within [ShutdownGrace] (longer on a slow machine), or the
+// process had already crashed.
 func (s *Server) Shutdown() error {
 	s.mu.Lock()
 	s.stopping = true
@@ -159,7 +161,7 @@ func (s *Server) Shutdown() error {
 	_ = s.stdin.Close() // the child closes its listener on EOF
 	select {
 	case <-s.done:
-	case <-time.After(ShutdownGrace + killWait):
+	case <-time.After(shutdownGrace() + killWait):
 		s.kill("it did not exit after Shutdown")
 		return errors.New("the server process did not exit after its listener was closed")
 	}

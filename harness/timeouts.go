@@ -14,7 +14,7 @@ const (
 	// SpecDeadline is what exercise specs pass to ginkgo's SpecTimeout decorator.
 	SpecDeadline = 30 * time.Second
 	// ShutdownGrace is how long Serve may take to return after its listener
-	// is closed.
+	// is closed (twice a read's deadline where reads wait longer).
 	ShutdownGrace = 5 * time.Second
 	// killWait bounds waiting for a killed process group to be reaped.
 	killWait = 5 * time.Second
