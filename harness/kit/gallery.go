@@ -3,10 +3,10 @@ package kit
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"go/format"
 	"go/parser"
 	"go/token"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
