@@ -27,7 +27,13 @@ func (s *server) handle(conn net.Conn) error {
 			return nil
 		}
 		if len(line) > 0 {
-			if _, werr := io.WriteString(conn, s.answer(line)); werr != nil {
+			reply := s.answer(line)
+			if reply == CrashedReply && s.pool.isClosed() {
+				// The worker did not crash: the pool stopped it because the
+				// server is shutting down (Serve's listener was closed).
+				reply = "error: " + errClosed.Error() + "\n"
+			}
+			if _, werr := io.WriteString(conn, reply); werr != nil {
 				return werr
 			}
 		}
@@ -38,4 +44,11 @@ func (s *server) handle(conn net.Conn) error {
 			return err
 		}
 	}
+}
+
+// isClosed reports whether close has run: the server is shutting down.
+func (p *pool) isClosed() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.closed
 }

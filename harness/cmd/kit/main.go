@@ -2,7 +2,9 @@
 //
 //	kit run [-tree DIR] [-gallery NAME] EX [-- GINKGO-FLAGS]
 //	                                           run one exercise's specs against a tree (or a gallery entry)
-//	kit learn [EX...]                          the learner's run, with a progress summary
+//	kit learn [-lang L] [EX...]                the learner's run: the first exercise not done in full, then progress
+//	kit hint [-all] [-task N] EX               the next hint of the learner's task (one level at a time)
+//	kit reset [-record] EX [FILE]              put an exercise's skeleton back, keeping a backup
 //	kit verify [-j N] [EX...]                  skeletons fail, solutions pass, galleries are caught
 //	kit test [-j N]                            the harness's own suites, then verify
 //	kit new NAME                               scaffold a new exercise (NAME like 07-something)
@@ -44,6 +46,10 @@ func main() {
 		os.Exit(run(ctx, root, args))
 	case "learn":
 		os.Exit(learn(ctx, root, args))
+	case "hint":
+		os.Exit(hint(root, args))
+	case "reset":
+		os.Exit(reset(root, args))
 	case "verify", "test":
 		os.Exit(verify(ctx, root, cmd, args))
 	case "new":
@@ -69,7 +75,8 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: kit run [-tree DIR] [-gallery NAME] EX [-- GINKGO-FLAGS] | learn [EX...] | verify [-j N] [EX...] | test [-j N]\n"+
+	fmt.Fprintln(os.Stderr, "usage: kit run [-tree DIR] [-gallery NAME] EX [-- GINKGO-FLAGS] | learn [EX...] | hint [-all] [-task N] EX\n"+
+		"       | reset EX [FILE] | verify [-j N] [EX...] | test [-j N]\n"+
 		"       | new NAME | grade [-out DIR] TREE [EX...] | flake [-n N] [EX...] | vet-solutions [EX...] | bench [EX...]")
 	os.Exit(2)
 }

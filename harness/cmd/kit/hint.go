@@ -1,0 +1,84 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/threadproc/threadproc/harness/kit"
+)
+
+// hint shows the next hint of the task make learn pointed at last, one
+// level at a time, remembered per exercise and task; -all shows them all.
+func hint(root string, args []string) int {
+	fs := flag.NewFlagSet("hint", flag.ExitOnError)
+	all := fs.Bool("all", false, "show every hint of the task at once")
+	task := fs.Int("task", 0, "the task whose hints to show (default: the one make learn pointed at last)")
+	lang := fs.String("lang", "", "en or ko (default: from THREADPROC_LANG, LC_ALL, LC_MESSAGES, LANG)")
+	_ = fs.Parse(args)
+	t := kit.Catalog.In(language(*lang))
+	if fs.NArg() != 1 {
+		fmt.Fprintln(os.Stderr, t.Say("hint.usage"))
+		return 2
+	}
+	exs, err := kit.Exercises(root, fs.Arg(0))
+	if err != nil {
+		fail(err)
+	}
+	ex := exs[0]
+	st := kit.LoadState(root)
+	n := *task
+	if n == 0 {
+		rec, ran := st.Exercises[ex.Name]
+		switch {
+		case !ran:
+			n = 1
+			fmt.Println(t.Say("hint.nolearn", n))
+		case rec.Task == 0:
+			n = 1
+			fmt.Println(t.Say("hint.exercise.done", ex.Name, n))
+		default:
+			n = rec.Task
+		}
+	}
+	sections, path, err := kit.LoadHints(ex, t.Lang)
+	if err != nil {
+		fail(err)
+	}
+	rel, _ := filepath.Rel(root, path)
+	sec, err := kit.HintFor(sections, n)
+	if err != nil {
+		fail(fmt.Errorf("%s", t.Say("hint.nosection", rel, n)))
+	}
+	if *all {
+		fmt.Printf("\n%s\n\n", t.Say("hint.head.all", ex.Name, n, sec.Title))
+		for i := 1; i <= sec.Levels(); i++ {
+			fmt.Printf("%s\n\n", sec.Level(i))
+		}
+		fmt.Println(t.Say("hint.file", rel))
+		return 0
+	}
+	shown := st.HintsShown(ex.Name, n)
+	if shown >= sec.Levels() {
+		fmt.Println(t.Say("hint.none.left", sec.Levels(), n, ex.Name, ex.Name[:2]))
+		return 0
+	}
+	level := shown + 1
+	if level <= len(sec.Hints) {
+		fmt.Printf("\n%s\n\n", t.Say("hint.head", ex.Name, n, sec.Title, level, sec.Levels()))
+	} else {
+		fmt.Printf("\n%s\n\n", t.Say("hint.head.mistakes", ex.Name, n, sec.Title, sec.Levels()))
+	}
+	fmt.Printf("%s\n\n", sec.Level(level))
+	if level < sec.Levels() {
+		fmt.Println(t.Say("hint.more", ex.Name[:2]))
+	} else {
+		fmt.Println(t.Say("hint.last", n, ex.Name[:2]))
+	}
+	st.SetHintsShown(ex.Name, n, level)
+	if err := st.Save(); err != nil {
+		fmt.Println(t.Say("hint.state.unsaved", err))
+	}
+	return 0
+}
