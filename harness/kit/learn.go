@@ -75,15 +75,15 @@ func (v LearnView) printFocus(w io.Writer, r LearnRun) {
 		fmt.Fprintf(w, "━━ %s ━━\n", v.T.Say("learn.focus.compile", p.Exercise))
 		compiler := strings.TrimSpace(strings.TrimPrefix(p.Problem, compileProblem))
 		shown, more := clip(compiler, maxCompilerLines)
-		fmt.Fprintln(w, indent(shown, 2))
+		fmt.Fprintln(w, pad(shown, 2))
 		if more > 0 {
-			fmt.Fprintln(w, indent(v.T.Say("learn.more.lines", more), 2))
+			fmt.Fprintln(w, pad(v.T.Say("learn.more.lines", more), 2))
 		}
 		return
 	}
 	fmt.Fprintf(w, "━━ %s ━━\n", v.T.Say("learn.focus", p.Exercise, p.Passed, p.Total))
 	if p.Problem != "" {
-		fmt.Fprintln(w, indent(v.T.Say("learn.problem", p.Problem), 2))
+		fmt.Fprintln(w, pad(v.T.Say("learn.problem", p.Problem), 2))
 	}
 	byTask := map[int][]Spec{}
 	var order []int
@@ -97,15 +97,17 @@ func (v LearnView) printFocus(w io.Writer, r LearnRun) {
 		byTask[n] = append(byTask[n], s)
 	}
 	shown := map[string]bool{} // causes whose failure was shown in full
+	block := true              // the previous task was shown as a block
 	for _, n := range order {
-		v.printTask(w, r, n, byTask[n], shown)
+		block = v.printTask(w, r, n, byTask[n], shown, block)
 	}
 }
 
 // printTask writes one task of the exercise in focus: one line when all
 // its specs pass, or when all that fail only wait for an earlier TODO;
-// otherwise each failing or unjudged spec.
-func (v LearnView) printTask(w io.Writer, r LearnRun, n int, specs []Spec, shown map[string]bool) {
+// otherwise a block with each failing or unjudged spec, set apart by blank
+// lines. It reports whether it wrote a block.
+func (v LearnView) printTask(w io.Writer, r LearnRun, n int, specs []Spec, shown map[string]bool, afterBlock bool) bool {
 	passed, waiting, waitFor := 0, 0, 0
 	for _, s := range specs {
 		if s.Passed() {
@@ -116,14 +118,17 @@ func (v LearnView) printTask(w io.Writer, r LearnRun, n int, specs []Spec, shown
 		}
 	}
 	head := v.taskHead(r, n)
-	fmt.Fprintln(w)
+	oneLine := passed == len(specs) || passed+waiting == len(specs)
+	if afterBlock || !oneLine {
+		fmt.Fprintln(w)
+	}
 	switch {
 	case passed == len(specs):
 		fmt.Fprintln(w, v.T.Say("learn.task.done", head, passed))
-		return
+		return false
 	case passed+waiting == len(specs):
 		fmt.Fprintln(w, v.T.Say("learn.task.waits", head, waiting, waitFor))
-		return
+		return false
 	}
 	fmt.Fprintln(w, v.T.Say("learn.task", head, passed, len(specs)))
 	for _, s := range specs {
@@ -132,19 +137,20 @@ func (v LearnView) printTask(w io.Writer, r LearnRun, n int, specs []Spec, shown
 			continue
 		case s.Ungraded():
 			fmt.Fprintf(w, "  ? %s  (%s)\n", s.Text, shortLocation(s.Location))
-			fmt.Fprintln(w, indent(v.T.Say("learn.spec.ungraded", orUnknown(v.T, s.Message)), 6))
-			fmt.Fprintln(w, indent(v.T.Say("learn.spec.howto", r.Exercise.Name[:2], focusText(s.Text)), 6))
+			fmt.Fprintln(w, pad(v.T.Say("learn.spec.ungraded", orUnknown(v.T, s.Message)), 6))
+			fmt.Fprintln(w, pad(v.T.Say("learn.spec.howto", r.Exercise.Name[:2], focusText(s.Text)), 6))
 			continue
 		}
 		fmt.Fprintf(w, "  ✗ %s  (%s)\n", s.Text, shortLocation(s.Location))
 		if c := failureCause(s); c != "" && shown[c] {
-			fmt.Fprintln(w, indent(v.sameAs(s), 6))
+			fmt.Fprintln(w, pad(v.sameAs(s), 6))
 			continue
 		} else if c != "" {
 			shown[c] = true
 		}
-		fmt.Fprintln(w, indent(applicable(s), 6))
+		fmt.Fprintln(w, pad(applicable(s), 6))
 	}
+	return true
 }
 
 // failureCause names what a failure shares with others, so that it is shown in
@@ -329,6 +335,18 @@ func orUnknown(t say.Teller, reason string) string {
 		return t.Say("learn.spec.noreason")
 	}
 	return strings.TrimSpace(reason)
+}
+
+// pad indents every line of s by n spaces, leaving empty lines empty.
+func pad(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	for i, line := range lines {
+		if line = strings.TrimRight(line, " \t"); line != "" {
+			line = strings.Repeat(" ", n) + line
+		}
+		lines[i] = line
+	}
+	return strings.Join(lines, "\n")
 }
 
 // focusText is a distinctive piece of a spec's text for `make ex

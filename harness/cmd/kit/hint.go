@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/threadproc/threadproc/harness/kit"
 )
@@ -51,6 +52,7 @@ func hint(root string, args []string) int {
 	if err != nil {
 		fail(fmt.Errorf("%s", t.Say("hint.nosection", rel, n)))
 	}
+	sec = plain(sec)
 	if *all {
 		fmt.Printf("\n%s\n\n", t.Say("hint.head.all", ex.Name, n, sec.Title))
 		for i := 1; i <= sec.Levels(); i++ {
@@ -81,4 +83,16 @@ func hint(root string, args []string) int {
 		fmt.Println(t.Say("hint.state.unsaved", err))
 	}
 	return 0
+}
+
+// plain drops the Markdown bold markers, which a terminal shows as they are.
+func plain(h kit.HintSection) kit.HintSection {
+	unbold := func(s string) string { return strings.ReplaceAll(s, "**", "") }
+	h.Title, h.Mistakes = unbold(h.Title), unbold(h.Mistakes)
+	hints := make([]string, len(h.Hints))
+	for i, x := range h.Hints {
+		hints[i] = unbold(x)
+	}
+	h.Hints = hints
+	return h
 }
