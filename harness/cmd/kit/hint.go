@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -16,18 +15,13 @@ func hint(root string, args []string) int {
 	fs := flag.NewFlagSet("hint", flag.ExitOnError)
 	all := fs.Bool("all", false, "show every hint of the task at once")
 	task := fs.Int("task", 0, "the task whose hints to show (default: the one make learn pointed at last)")
-	lang := fs.String("lang", "", "en or ko (default: from THREADPROC_LANG, LC_ALL, LC_MESSAGES, LANG)")
+	teller := langFlag(fs)
 	_ = fs.Parse(args)
-	t := kit.Catalog.In(language(*lang))
-	if fs.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, t.Say("hint.usage"))
+	t := teller()
+	ex, ok := theExercise(root, fs, t, "hint.usage", 1)
+	if !ok {
 		return 2
 	}
-	exs, err := kit.Exercises(root, fs.Arg(0))
-	if err != nil {
-		fail(err)
-	}
-	ex := exs[0]
 	st := kit.LoadState(root)
 	n := *task
 	if n == 0 {

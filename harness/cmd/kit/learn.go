@@ -19,11 +19,11 @@ import (
 // see, and remembers nothing.
 func learn(ctx context.Context, root string, args []string) int {
 	fs := flag.NewFlagSet("learn", flag.ExitOnError)
-	lang := fs.String("lang", "", "en or ko (default: from THREADPROC_LANG, LC_ALL, LC_MESSAGES, LANG)")
+	teller := langFlag(fs)
 	tree := fs.String("tree", "", "run against this tree laid out like exercises/ instead of the learner's code")
 	gallery := fs.String("gallery", "", "with one exercise: run against this gallery entry of the solution")
 	_ = fs.Parse(args)
-	t := kit.Catalog.In(language(*lang))
+	t := teller()
 	all, err := kit.Exercises(root)
 	if err != nil {
 		fail(err)
@@ -84,13 +84,18 @@ func learn(ctx context.Context, root string, args []string) int {
 	return 0
 }
 
-// language is the language asked for by flag, else by the environment.
-func language(flagValue string) say.Lang {
-	if flagValue != "" {
-		l, _ := say.Parse(flagValue)
-		return l
+// langFlag adds -lang to fs. The function it returns, called once fs is
+// parsed, says the kit's words in the language the flag asks for, else in
+// the one the environment asks for.
+func langFlag(fs *flag.FlagSet) func() say.Teller {
+	lang := fs.String("lang", "", "en or ko (default: from THREADPROC_LANG, LC_ALL, LC_MESSAGES, LANG)")
+	return func() say.Teller {
+		if *lang != "" {
+			l, _ := say.Parse(*lang)
+			return kit.Catalog.In(l)
+		}
+		return kit.Catalog.In(say.FromEnv())
 	}
-	return say.FromEnv()
 }
 
 // statusLine shows what is running on one line of a terminal, replaced as

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/threadproc/threadproc/harness/kit"
+	"github.com/threadproc/threadproc/harness/say"
 )
 
 // reset puts an exercise's skeleton back (all of the learner's files, or
@@ -18,9 +19,9 @@ import (
 func reset(root string, args []string) int {
 	fs := flag.NewFlagSet("reset", flag.ExitOnError)
 	record := fs.Bool("record", false, "record the skeletons of every exercise as they are now (maintainers)")
-	lang := fs.String("lang", "", "en or ko (default: from THREADPROC_LANG, LC_ALL, LC_MESSAGES, LANG)")
+	teller := langFlag(fs)
 	_ = fs.Parse(args)
-	t := kit.Catalog.In(language(*lang))
+	t := teller()
 	if *record {
 		exs, err := kit.Exercises(root)
 		if err != nil {
@@ -32,15 +33,10 @@ func reset(root string, args []string) int {
 		fmt.Println(t.Say("reset.record", len(exs), kit.SkeletonSums))
 		return 0
 	}
-	if fs.NArg() < 1 || fs.NArg() > 2 {
-		fmt.Fprintln(os.Stderr, t.Say("reset.usage"))
+	ex, ok := theExercise(root, fs, t, "reset.usage", 2)
+	if !ok {
 		return 2
 	}
-	exs, err := kit.Exercises(root, fs.Arg(0))
-	if err != nil {
-		fail(err)
-	}
-	ex := exs[0]
 	m, err := kit.LoadManifest(ex)
 	if err != nil {
 		fail(err)
@@ -74,4 +70,19 @@ func reset(root string, args []string) int {
 	}
 	fmt.Println(t.Say("reset.next", ex.Name[:2]))
 	return 0
+}
+
+// theExercise returns the exercise that fs's first argument names. With no
+// argument, or more than most, it prints the usage (the catalog's message
+// usage) and returns false.
+func theExercise(root string, fs *flag.FlagSet, t say.Teller, usage string, most int) (kit.Exercise, bool) {
+	if fs.NArg() < 1 || fs.NArg() > most {
+		fmt.Fprintln(os.Stderr, t.Say(usage))
+		return kit.Exercise{}, false
+	}
+	exs, err := kit.Exercises(root, fs.Arg(0))
+	if err != nil {
+		fail(err)
+	}
+	return exs[0], true
 }
