@@ -57,6 +57,7 @@ var english = say.Messages{
 	// make hint
 	"hint.usage":          "usage: make hint EX=02 [ALL=1] [TASK=n]",
 	"hint.nolearn":        "make learn has not run yet, so the kit does not know your task: here is task %d (TASK=n picks another).",
+	"hint.notask":         "at the last make learn no task of %s was failing: here is task %d (TASK=n picks another).",
 	"hint.exercise.done":  "at the last make learn every spec of %s passed: here is task %d anyway (TASK=n picks another).",
 	"hint.head":           "%s, task %d · %s · hint %d of %d",
 	"hint.head.mistakes":  "%s, task %d · %s · the common mistakes (the last of %d)",

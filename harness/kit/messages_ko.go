@@ -56,6 +56,7 @@ var korean = say.Messages{
 	// make hint
 	"hint.usage":          "사용법: make hint EX=02 [ALL=1] [TASK=n]",
 	"hint.nolearn":        "아직 make learn을 돌리지 않아서 지금 어느 과제인지 모릅니다. 과제 %d의 힌트를 보여 드립니다(다른 과제는 TASK=n).",
+	"hint.notask":         "지난 make learn에서 %s에 실패한 과제가 없었습니다. 과제 %d의 힌트를 보여 드립니다(다른 과제는 TASK=n).",
 	"hint.exercise.done":  "지난 make learn에서 %s의 스펙은 모두 통과했습니다. 그래도 과제 %d의 힌트를 보여 드립니다(다른 과제는 TASK=n).",
 	"hint.head":           "%s, 과제 %d · %s · 힌트 %[5]d개 중 %[4]d번째",
 	"hint.head.mistakes":  "%s, 과제 %d · %s · 자주 하는 실수 (%d개 중 마지막)",

@@ -30,9 +30,12 @@ func hint(root string, args []string) int {
 		case !ran:
 			n = 1
 			fmt.Println(t.Say("hint.nolearn", n))
-		case rec.Task == 0:
+		case rec.Task == 0 && rec.Done:
 			n = 1
 			fmt.Println(t.Say("hint.exercise.done", ex.Name, n))
+		case rec.Task == 0: // it did not compile, or nothing it could judge failed
+			n = 1
+			fmt.Println(t.Say("hint.notask", ex.Name, n))
 		default:
 			n = rec.Task
 		}
