@@ -52,11 +52,13 @@ var harnessPointers = []string{`your code says "not implemented (TODO`, "this sp
 
 // applicable returns a failure message with only the hints that apply: the
 // harness's task pointers go (the kit prints its own), and when the
-// learner's code has not written a TODO yet, so do the spec's own hints,
-// which are about code that runs (a hint about a reset connection, say,
-// does not apply to a Serve that returns "not implemented").
+// learner's code has not written a TODO yet, or raced, so do the spec's own
+// hints, which are about what the spec checks (a hint about a reset
+// connection, say, does not apply to a Serve that returns "not
+// implemented", nor to a server that failed because of a data race).
 func applicable(s Spec) string {
-	blocked := blockedBy(s) > 0
+	_, raced := race(s)
+	blocked := blockedBy(s) > 0 || raced
 	var kept []string
 	for _, line := range strings.Split(s.Message, "\n") {
 		hint, isHint := strings.CutPrefix(strings.TrimSpace(line), "hint: ")
