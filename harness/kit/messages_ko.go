@@ -15,7 +15,7 @@ var korean = say.Messages{
 	"learn.task.none":      "과제가 없는 스펙",
 	"learn.task":           "%s: 스펙 %[3]d개 중 %[2]d개 통과",
 	"learn.task.done":      "✓ %s: 스펙 %d개 모두 통과",
-	"learn.task.waits":     "· %s: 실패한 스펙 %d개는 위의 TODO(%d)를 기다리는 중",
+	"learn.task.waits":     "· %s: 실패한 스펙 %d개는 위의 TODO(%d) 작성을 기다리는 중",
 	"learn.spec.same":      "이것도 위와 같이 TODO(%d)에서 멈춥니다",
 	"learn.spec.same.race": "위와 같은 데이터 경쟁입니다",
 	"learn.spec.ungraded":  "여기서는 판정하지 못했습니다: %s",
@@ -36,7 +36,7 @@ var korean = say.Messages{
 	// make learn: 다음에 할 일
 	"learn.count":   "연습 %[2]d개 중 %[1]d개 완료",
 	"learn.alldone": "연습 %d개를 모두 마쳤습니다. 수고하셨어요!",
-	"learn.next.todo": "다음: %[1]s, 과제 %[2]d (%[3]s): %[4]s의 TODO(%[2]d)를 작성하세요. " +
+	"learn.next.todo": "다음: %[1]s, 과제 %[2]d (%[3]s): %[4]s에서 TODO(%[2]d) 부분을 작성하세요. " +
 		"힌트를 하나씩 보려면 make hint EX=%[5]s (전부: %[6]s)",
 	"learn.next.race": "다음: %[1]s, 과제 %[2]d (%[3]s): %[4]s에 데이터 경쟁이 있습니다. 두 고루틴이 같은 데이터를 " +
 		"동시에 쓰고 있고, 적어도 하나는 값을 바꿉니다. 보호하세요 (TODO(%[2]d)). " +
