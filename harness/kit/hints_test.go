@@ -165,3 +165,36 @@ var _ = Describe("make reset", func() {
 		Expect(read("exercises/07-x/a.go")).To(ContainSubstring("mine"))
 	})
 })
+
+var _ = Describe("make hint's memory", func() {
+	It("gives the next hint each time, per exercise and task, remembered across runs, and says when none is left", func() {
+		root := GinkgoT().TempDir()
+		sec := kit.HintSection{Task: 3, Hints: []string{"a", "b"}, Mistakes: "m"}
+		st := kit.LoadState(root)
+		next := func(ex string, h kit.HintSection) int {
+			GinkgoHelper()
+			level, ok := st.NextHint(ex, h)
+			Expect(ok).To(BeTrue(), "%s, task %d: a hint is left", ex, h.Task)
+			return level
+		}
+		Expect(next("02-goroutines", sec)).To(Equal(1))
+		Expect(st.Save()).To(Succeed())
+
+		st = kit.LoadState(root) // a new run of make hint
+		Expect(next("02-goroutines", sec)).To(Equal(2), "the second run shows the second hint")
+		Expect(next("05-pools", sec)).To(Equal(1), "each exercise counts on its own")
+		Expect(next("02-goroutines", kit.HintSection{Task: 4, Hints: []string{"x"}})).To(Equal(1), "and each task")
+		Expect(next("02-goroutines", sec)).To(Equal(3), "the common mistakes come last")
+		_, left := st.NextHint("02-goroutines", sec)
+		Expect(left).To(BeFalse())
+		Expect(st.Save()).To(Succeed())
+		Expect(filepath.Join(root, kit.StateDir, "state.json")).To(BeARegularFile())
+	})
+
+	It("knows which exercises make learn has run, and the task it pointed at", func() {
+		st := kit.LoadState(GinkgoT().TempDir())
+		st.Record(kit.Progress{Exercise: "02-goroutines", NextTask: 3, Total: 5, Failed: 1})
+		Expect(st.Exercises["02-goroutines"]).To(Equal(kit.ExerciseState{Learned: true, Task: 3}))
+		Expect(st.Exercises["03-processes"].Learned).To(BeFalse())
+	})
+})

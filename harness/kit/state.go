@@ -23,6 +23,8 @@ type State struct {
 
 // ExerciseState is what the kit remembers about one exercise.
 type ExerciseState struct {
+	// Learned is set once make learn has run the exercise.
+	Learned bool `json:"learned"`
 	// Task is the task make learn pointed at last (0: none to do).
 	Task int `json:"task"`
 	// Done is set when every spec passed at the last make learn.
@@ -66,8 +68,20 @@ func (st *State) Path() string { return st.path }
 // nothing: the hints shown per task stay counted.
 func (st *State) Record(p Progress) {
 	e := st.Exercises[p.Exercise]
-	e.Task, e.Done = p.NextTask, p.Done()
+	e.Learned, e.Task, e.Done = true, p.NextTask, p.Done()
 	st.Exercises[p.Exercise] = e
+}
+
+// NextHint counts one more hint of h (a section of ex's hints) as shown
+// and returns its level (1 for the first), or false when every level has
+// been shown already. Save the state to remember it.
+func (st *State) NextHint(ex string, h HintSection) (int, bool) {
+	shown := st.HintsShown(ex, h.Task)
+	if shown >= h.Levels() {
+		return 0, false
+	}
+	st.SetHintsShown(ex, h.Task, shown+1)
+	return shown + 1, true
 }
 
 // HintsShown returns how many hints of task n make hint has shown for ex.

@@ -25,9 +25,9 @@ func hint(root string, args []string) int {
 	st := kit.LoadState(root)
 	n := *task
 	if n == 0 {
-		rec, ran := st.Exercises[ex.Name]
+		rec := st.Exercises[ex.Name]
 		switch {
-		case !ran:
+		case !rec.Learned:
 			n = 1
 			fmt.Println(t.Say("hint.nolearn", n))
 		case rec.Task == 0 && rec.Done:
@@ -58,12 +58,16 @@ func hint(root string, args []string) int {
 		fmt.Println(t.Say("hint.file", rel))
 		return 0
 	}
-	shown := st.HintsShown(ex.Name, n)
-	if shown >= sec.Levels() {
+	level, ok := st.NextHint(ex.Name, sec)
+	if !ok {
 		fmt.Println(t.Say("hint.none.left", sec.Levels(), n, ex.Name, ex.Name[:2]))
 		return 0
 	}
-	level := shown + 1
+	// saved before it is shown, so that a reader who stops reading early
+	// (make hint | head) still gets the next one next time
+	if err := st.Save(); err != nil {
+		fmt.Println(t.Say("hint.state.unsaved", err))
+	}
 	if level <= len(sec.Hints) {
 		fmt.Printf("\n%s\n\n", t.Say("hint.head", ex.Name, n, sec.Title, level, sec.Levels()))
 	} else {
@@ -74,10 +78,6 @@ func hint(root string, args []string) int {
 		fmt.Println(t.Say("hint.more", ex.Name[:2]))
 	} else {
 		fmt.Println(t.Say("hint.last", n, ex.Name[:2]))
-	}
-	st.SetHintsShown(ex.Name, n, level)
-	if err := st.Save(); err != nil {
-		fmt.Println(t.Say("hint.state.unsaved", err))
 	}
 	return 0
 }
