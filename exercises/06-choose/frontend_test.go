@@ -18,7 +18,7 @@ const goroutinePerClient = "serve each accepted connection on a goroutine of its
 	"back to Accept: a client waiting for its job must not keep the others waiting (TODO 1)."
 
 // jobsToWorkers is the hint for lines that are not routed right.
-const jobsToWorkers = "answer sends a line that asks for a job (isJob) to s.pool.run(jobOf(line)), and echoes " +
+const jobsToWorkers = "answer sends a line that asks for a job (isJob) to s.pool.run(ctx, jobOf(line)), and echoes " +
 	"every other line as it is (TODO 1)."
 
 // busyCPU is how much CPU time a server must have used before a spec treats

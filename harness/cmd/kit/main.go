@@ -2,7 +2,9 @@
 //
 //	kit run [-tree DIR] [-gallery NAME] EX [-- GINKGO-FLAGS]
 //	                                           run one exercise's specs against a tree (or a gallery entry)
-//	kit learn [EX...]                          the learner's run, with a progress summary
+//	kit learn [-lang L] [EX...]                the learner's run: the first exercise not done in full, then progress
+//	kit hint [-all] [-task N] EX               the next hint of the learner's task (one level at a time)
+//	kit reset [-record] EX [FILE]              put an exercise's skeleton back, keeping a backup
 //	kit verify [-j N] [EX...]                  skeletons fail, solutions pass, galleries are caught
 //	kit test [-j N]                            the harness's own suites, then verify
 //	kit new NAME                               scaffold a new exercise (NAME like 07-something)
@@ -85,6 +87,10 @@ func dispatch(ctx context.Context, root, cmd string, args []string) int {
 		return run(ctx, root, args)
 	case "learn":
 		return learn(ctx, root, args)
+	case "hint":
+		return hint(root, args)
+	case "reset":
+		return reset(root, args)
 	case "verify", "test":
 		return verify(ctx, root, cmd, args)
 	case "new":
@@ -112,7 +118,8 @@ func dispatch(ctx context.Context, root, cmd string, args []string) int {
 
 func usage() {
 	stopStress()
-	fmt.Fprintln(os.Stderr, "usage: kit [-load N] [-cpus N] COMMAND ...\n       kit run [-tree DIR] [-gallery NAME] EX [-- GINKGO-FLAGS] | learn [EX...] | verify [-j N] [EX...] | test [-j N]\n"+
+	fmt.Fprintln(os.Stderr, "usage: kit [-load N] [-cpus N] COMMAND ...\n       kit run [-tree DIR] [-gallery NAME] EX [-- GINKGO-FLAGS] | learn [EX...] | hint [-all] [-task N] EX\n"+
+		"       | reset EX [FILE] | verify [-j N] [EX...] | test [-j N]\n"+
 		"       | new NAME | grade [-out DIR] TREE [EX...] | flake [-n N] [EX...] | vet-solutions [EX...] | bench [EX...]")
 	os.Exit(2)
 }
