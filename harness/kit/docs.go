@@ -41,7 +41,7 @@ func CheckQuotedSpecs(ex Exercise, res Result, t *Tally) {
 
 // Headings and task lines the two READMEs must have alike.
 var (
-	sectionRE = regexp.MustCompile(`(?m)^## `)
+	headingRE = regexp.MustCompile(`(?m)^## `)
 	taskRE    = map[string]*regexp.Regexp{
 		"README.md":    regexp.MustCompile(`(?m)^\*\*Task (\d+)(?::| \()`),
 		"README.ko.md": regexp.MustCompile(`(?m)^\*\*과제 (\d+)(?::| \()`),
@@ -68,7 +68,7 @@ func CheckReadmes(ex Exercise, t *Tally) {
 		if err != nil {
 			continue // CheckLayout reports it
 		}
-		sections[name] = len(sectionRE.FindAll(b, -1))
+		sections[name] = len(headingRE.FindAll(b, -1))
 		var tasks []int
 		for _, mm := range taskRE[name].FindAllSubmatch(b, -1) {
 			n, _ := strconv.Atoi(string(mm[1]))
