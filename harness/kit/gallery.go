@@ -249,18 +249,20 @@ func dropUnusedImports(src string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	type unused struct{ name, path string }
+	var drop []unused
 	for _, imp := range f.Imports {
 		path := strings.Trim(imp.Path.Value, `"`)
-		if imp.Name != nil && (imp.Name.Name == "_" || imp.Name.Name == ".") {
-			continue
+		name := ""
+		if imp.Name != nil {
+			name = imp.Name.Name
 		}
-		if !astutil.UsesImport(f, path) {
-			name := ""
-			if imp.Name != nil {
-				name = imp.Name.Name
-			}
-			astutil.DeleteNamedImport(fset, f, name, path)
+		if name != "_" && name != "." && !astutil.UsesImport(f, path) {
+			drop = append(drop, unused{name, path})
 		}
+	}
+	for _, u := range drop { // deleting changes f.Imports: not while ranging over it
+		astutil.DeleteNamedImport(fset, f, u.name, u.path)
 	}
 	var out bytes.Buffer
 	if err := format.Node(&out, fset, f); err != nil {

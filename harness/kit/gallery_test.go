@@ -93,6 +93,14 @@ file: session.go
 			Expect(got).To(Equal("package demo\n\nimport (\n\t\"fmt\"\n)\n\nfunc f() {\n\t_ = fmt.Sprint(1)\n}\n"))
 		})
 
+		It("removes several unused imports at once", func() {
+			Expect(os.WriteFile(filepath.Join(ex.SolutionDir(), "session.go"), []byte("package demo\n\nimport (\n\t\"fmt\"\n"+
+				"\t\"log\"\n\t\"strings\"\n)\n\nfunc f() {\n\tlog.Print(fmt.Sprint(strings.ToUpper(\"a\")))\n}\n"), 0o644)).To(Succeed())
+			got, err := apply("about: a\nfails: b\nsays: c\nfile: session.go\n- log.Print(fmt.Sprint(strings.ToUpper(\"a\")))\n+ return\n")
+			Expect(err).NotTo(HaveOccurred())
+			Expect(got).To(Equal("package demo\n\nfunc f() {\n\treturn\n}\n"))
+		})
+
 		It("refuses a hunk that matches twice", func() {
 			_, err := apply("about: a\nfails: b\nsays: c\nfile: session.go\n- conn.Write(line)\n+ x\n")
 			Expect(err).To(MatchError(ContainSubstring("matches more than once")))
