@@ -5,34 +5,42 @@
 GO      ?= go
 GINKGO  := $(GO) tool ginkgo
 KITBIN  := .reports/bin/kit
-KIT     := $(GO) build -o $(KITBIN) ./harness/cmd/kit && $(KITBIN)
+# LOAD=N keeps N CPU-bound busy loops running beside any kit command, and
+# CPUS=N runs it on N CPUs only (Linux): the kit proves its verdicts on a busy
+# machine and on a one-CPU laptop (make flake N=10 LOAD=2, make verify CPUS=1).
+KITFLAGS := $(if $(LOAD),-load $(LOAD)) $(if $(CPUS),-cpus $(CPUS))
+KIT     := $(GO) build -o $(KITBIN) ./harness/cmd/kit && $(KITBIN) $(KITFLAGS)
 EX      ?=
 N       ?= 20
 J       ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help learn ex watch client hint solutions grade grade-class flake new-exercise verify test fmt vet compare bench
+.PHONY: help learn ex watch client hint reset solutions grade grade-class flake new-exercise verify test fmt vet compare bench
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-learn: ## learner: run every exercise's specs on your code and show your progress
+learn: ## learner: run the specs on your code: the first exercise not done in full, one line for each other (EX=02: that one only)
 	@$(KIT) learn $(EX) || [ $$? -eq 1 ] # 1 means "not done yet", which is no error
 
-ex: ## learner: run one exercise with ginkgo's full output (make ex EX=02)
-	@test -n "$(EX)" || (echo "usage: make ex EX=02" && exit 2)
-	@$(GINKGO) -race ./exercises/$(EX)*
+ex: ## learner: one exercise with ginkgo's own output (make ex EX=02 [FOCUS='words of a spec'])
+	@test -n "$(EX)" || (echo "usage: make ex EX=02 [FOCUS='words of a spec']" && exit 2)
+	@$(GINKGO) -race $(if $(FOCUS),--focus '$(FOCUS)') ./exercises/$(EX)*
 
-watch: ## learner: re-run one exercise whenever you save a file (make watch EX=02)
-	@test -n "$(EX)" || (echo "usage: make watch EX=02" && exit 2)
-	@$(GINKGO) watch -race ./exercises/$(EX)*
+watch: ## learner: re-run one exercise whenever you save a file (make watch EX=02 [FOCUS='words of a spec'])
+	@test -n "$(EX)" || (echo "usage: make watch EX=02 [FOCUS='words of a spec']" && exit 2)
+	@$(GINKGO) watch -race $(if $(FOCUS),--focus '$(FOCUS)') ./exercises/$(EX)*
 
 client: ## learner: an nc-like client for trying a server by hand (make client ADDR=127.0.0.1:5000)
 	@$(GO) run ./harness/cmd/line -addr $(or $(ADDR),127.0.0.1:5000)
 
-hint: ## learner: show the hints of one exercise (make hint EX=02; in Korean when LANG starts with ko)
-	@test -n "$(EX)" || (echo "usage: make hint EX=02" && exit 2)
-	@case "$$LANG" in ko*) cat exercises/$(EX)*/HINTS.ko.md ;; *) cat exercises/$(EX)*/HINTS.md ;; esac
+hint: ## learner: the next hint of your task, one at a time (make hint EX=02 [ALL=1] [TASK=n]; LANG=ko…: in Korean)
+	@test -n "$(EX)" || (echo "usage: make hint EX=02 [ALL=1] [TASK=n]" && exit 2)
+	@$(KIT) hint $(if $(ALL),-all) $(if $(TASK),-task $(TASK)) $(EX)
+
+reset: ## learner: put an exercise's skeleton back, keeping a backup of yours (make reset EX=02 [FILE=stats.go])
+	@test -n "$(EX)" || (echo "usage: make reset EX=02 [FILE=stats.go]" && exit 2)
+	@$(KIT) reset $(EX) $(FILE)
 
 solutions: ## grader: run every exercise's specs against solutions/ (JUnit + JSON reports in .reports/)
 	@mkdir -p .reports; status=0; for d in exercises/[0-9][0-9]-*/; do \
@@ -49,14 +57,14 @@ grade-class: ## grader: grade every learner's copy in DIR, J at a time, resumabl
 	@test -n "$(DIR)" || (echo "usage: make grade-class DIR=path/to/submissions [J=2] [EXPECT=expected.csv]" && exit 2)
 	@$(KIT) class -j $(J) $(if $(EXPECT),-expect $(EXPECT)) $(DIR) $(EX)
 
-flake: ## grader: run each solution suite N times and count failures per spec (make flake N=20)
+flake: ## grader: run each solution suite N times; a table per spec (make flake N=10 LOAD=2 CPUS=1)
 	@$(KIT) flake -n $(N) $(EX)
 
 new-exercise: ## instructor: scaffold an exercise (make new-exercise NAME=07-something)
 	@test -n "$(NAME)" || (echo "usage: make new-exercise NAME=07-something" && exit 2)
 	@$(KIT) new $(NAME)
 
-verify: ## instructor: skeletons fail, solutions pass, every gallery entry is caught
+verify: ## instructor: skeletons fail, solutions pass, every gallery entry is caught (LOAD=2, CPUS=1 too)
 	@$(KIT) verify -j $(J) $(EX)
 
 vet: ## go vet (linux and darwin), on the exercises as shipped and with the solutions swapped in; windows must build

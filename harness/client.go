@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"strings"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -76,7 +77,7 @@ func Dial(addr string) *Client {
 
 // dial connects and registers the cleanup.
 func dial(addr string) (*Client, error) {
-	conn, err := net.DialTimeout("tcp", addr, IOTimeout)
+	conn, err := net.DialTimeout("tcp", addr, ioTimeout())
 	if err != nil {
 		return nil, err
 	}
@@ -85,10 +86,10 @@ func dial(addr string) (*Client, error) {
 	return c, nil
 }
 
-// Wrap makes a Client of a connection the spec accepted itself, when the
+// wrap makes a Client of a connection the spec accepted itself, when the
 // spec plays the server for a learner's client program: messages then call
 // the other side "your client". It is closed when the spec ends.
-func Wrap(conn net.Conn, name string) *Client {
+func wrap(conn net.Conn, name string) *Client {
 	c := &Client{conn: conn, Name: name, peer: "your client"}
 	DeferCleanup(c.Close)
 	return c
@@ -108,7 +109,7 @@ func (c *Client) Send(data string) {
 // TrySend is [Client.Send] returning the error instead of failing the spec.
 func (c *Client) TrySend(data string) error {
 	c.log.add("→ %s", quote([]byte(data)))
-	_ = c.conn.SetWriteDeadline(time.Now().Add(IOTimeout))
+	_ = c.conn.SetWriteDeadline(time.Now().Add(ioTimeout()))
 	_, err := io.WriteString(c.conn, data)
 	return err
 }
@@ -123,7 +124,7 @@ func (c *Client) SendLine(line string) {
 // is non-nil if no whole line arrived within [IOTimeout]; the bytes that did
 // arrive are returned with it.
 func (c *Client) ReadLine() (string, error) {
-	deadline := time.Now().Add(IOTimeout)
+	deadline := time.Now().Add(ioTimeout())
 	for {
 		if i := bytes.IndexByte(c.buf, '\n'); i >= 0 {
 			line := string(c.buf[:i+1])
@@ -167,7 +168,21 @@ func (c *Client) ExpectLine(want string, hints ...string) {
 	if err == nil && got == want+"\n" {
 		return
 	}
-	c.problem("waited for a reply", "the line "+quote([]byte(want+"\n"))+" within "+IOTimeout.String(),
+	c.problem("waited for a reply", "the line "+quote([]byte(want+"\n"))+" within "+ioTimeout().Round(100*time.Millisecond).String(),
+		describeReply(got, err, want), hints...).fail()
+}
+
+// ExpectReply fails the spec unless a line the client already read (got and
+// err, as [Client.ReadLine] returned them) is want followed by "\n". did
+// says what the client did before it read, for the message, such as
+// `sent "work 5\n" while sending jobs at once`. It is for specs that read
+// replies in goroutines of their own and judge them afterwards.
+func (c *Client) ExpectReply(did, got string, err error, want string, hints ...string) {
+	GinkgoHelper()
+	if err == nil && got == want+"\n" {
+		return
+	}
+	c.problem(did, "the line "+quote([]byte(want+"\n"))+" within "+ioTimeout().Round(100*time.Millisecond).String(),
 		describeReply(got, err, want), hints...).fail()
 }
 
@@ -175,7 +190,7 @@ func (c *Client) ExpectLine(want string, hints ...string) {
 // are want (for replies that do not end in a newline).
 func (c *Client) ExpectData(want string, hints ...string) {
 	GinkgoHelper()
-	deadline := time.Now().Add(IOTimeout)
+	deadline := time.Now().Add(ioTimeout())
 	var err error
 	for len(c.buf) < len(want) && err == nil {
 		err = c.fill(deadline)
@@ -187,7 +202,7 @@ func (c *Client) ExpectData(want string, hints ...string) {
 	if got == want {
 		return
 	}
-	c.problem("waited for a reply", "exactly "+quote([]byte(want))+" within "+IOTimeout.String(),
+	c.problem("waited for a reply", "exactly "+quote([]byte(want))+" within "+ioTimeout().Round(100*time.Millisecond).String(),
 		describeReply(got, err, want), hints...).fail()
 }
 
@@ -195,7 +210,7 @@ func (c *Client) ExpectData(want string, hints ...string) {
 // [IOTimeout] without sending anything more.
 func (c *Client) ExpectClosed(hints ...string) {
 	GinkgoHelper()
-	deadline := time.Now().Add(IOTimeout)
+	deadline := time.Now().Add(ioTimeout())
 	var err error
 	for err == nil && len(c.buf) == 0 {
 		err = c.fill(deadline)
@@ -209,7 +224,7 @@ func (c *Client) ExpectClosed(hints ...string) {
 		c.log.add("← (connection closed by %s)", c.peer)
 		return
 	}
-	c.problem("waited for "+c.peer+" to close the connection", "the connection to close within "+IOTimeout.String(),
+	c.problem("waited for "+c.peer+" to close the connection", "the connection to close within "+ioTimeout().Round(100*time.Millisecond).String(),
 		describeReply("", err, ""), hints...).fail()
 }
 
@@ -260,16 +275,18 @@ func (c *Client) problem(did, expected, got string, hints ...string) problem {
 // usual mistakes.
 func describeReply(got string, err error, want string) string {
 	switch {
+	case err == nil && strings.HasPrefix(got, "error: "):
+		return quote([]byte(got)) + " (the server answered with an error)"
 	case err == nil:
 		return quote([]byte(got))
 	case want != "" && got == want && isTimeout(err):
 		return quote([]byte(got)) + " and then nothing more: the reply came back without its \"\\n\""
 	case got != "" && isTimeout(err):
-		return quote([]byte(got)) + " and then nothing more for " + IOTimeout.String()
+		return quote([]byte(got)) + " and then nothing more for " + ioTimeout().Round(100*time.Millisecond).String()
 	case got != "" && closedByPeer(err):
 		return quote([]byte(got)) + " and then the server closed the connection"
 	case isTimeout(err):
-		return "nothing at all for " + IOTimeout.String() + " (the server neither answered nor closed the connection)"
+		return "nothing at all for " + ioTimeout().Round(100*time.Millisecond).String() + " (the server neither answered nor closed the connection)"
 	case closedByPeer(err):
 		return "the server closed the connection without answering"
 	default:

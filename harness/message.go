@@ -31,6 +31,12 @@ func (p problem) fail() {
 // String writes the problem out.
 func (p problem) String() string {
 	var b strings.Builder
+	if p.server != nil {
+		if race, ok := findRace(p.server.Output()); ok {
+			fmt.Fprintf(&b, "First: your server had a data race during this spec %s. A race can cause any of "+
+				"what follows; fix it first (the race detector's report is below).\n\n", race.where())
+		}
+	}
 	fmt.Fprintf(&b, "%s %s\n", p.who, p.did)
 	fmt.Fprintf(&b, "  expected: %s\n", p.expected)
 	fmt.Fprintf(&b, "  got:      %s\n", p.got)
@@ -82,7 +88,7 @@ func taskHint(s *Server) string {
 			parts = append(parts, "your code says \"not implemented (TODO "+m[1]+")\": that is the task to do next.")
 		}
 	}
-	if n := CurrentTask(); n > 0 {
+	if n := currentTask(); n > 0 {
 		parts = append(parts, fmt.Sprintf("this spec checks task %d: see TODO(%d) in the code and hint %d in HINTS.md.", n, n, n))
 	}
 	return strings.Join(parts, " ")
@@ -103,9 +109,9 @@ func FailWithTask(message string, callerSkip ...int) {
 	ginkgo.Fail(message, skip)
 }
 
-// CurrentTask returns the task number of the running spec, from a label
+// currentTask returns the task number of the running spec, from a label
 // such as "task-3" (see [Task]), or 0 if it has none.
-func CurrentTask() int {
+func currentTask() int {
 	for _, l := range CurrentSpecReport().Labels() {
 		if n, ok := strings.CutPrefix(l, "task-"); ok {
 			if v, err := strconv.Atoi(n); err == nil {

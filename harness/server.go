@@ -115,7 +115,8 @@ func (s *Server) command(o options) (*exec.Cmd, error) {
 		return nil, fmt.Errorf("the harness cannot find its own test binary: %w", err)
 	}
 	cmd := exec.Command(exe, "threadproc-server", s.Name)
-	cmd.Env = childEnv(append([]string{envRole + "=server:" + s.Name, envRun + "=" + s.Tag}, o.env...)...)
+	cmd.Env = childEnv(append([]string{envRole + "=server:" + s.Name, envRun + "=" + s.Tag,
+		envShutdownGrace + "=" + shutdownGrace().String()}, o.env...)...)
 	cmd.Stdout, cmd.Stderr = s.output, s.output
 	cmd.SysProcAttr = sysProcAttr()
 	cmd.WaitDelay = 2 * time.Second // do not wait for grandchildren holding stderr
@@ -150,7 +151,8 @@ func (s *Server) Output() string { return s.output.String() }
 // is done: it closes the server's listener, waits for Serve to return and for
 // the process to exit, and returns nil if Serve returned nil. Otherwise the
 // error says, in a learner's words, what went wrong: Serve returned an error,
-// did not return within [ShutdownGrace], or the process had already crashed.
+// did not return within [ShutdownGrace] (longer on a slow machine), or the
+// process had already crashed.
 func (s *Server) Shutdown() error {
 	s.mu.Lock()
 	s.stopping = true
@@ -159,7 +161,7 @@ func (s *Server) Shutdown() error {
 	_ = s.stdin.Close() // the child closes its listener on EOF
 	select {
 	case <-s.done:
-	case <-time.After(ShutdownGrace + killWait):
+	case <-time.After(shutdownGrace() + killWait):
 		s.kill("it did not exit after Shutdown")
 		return errors.New("the server process did not exit after its listener was closed")
 	}
@@ -237,10 +239,8 @@ func (s *Server) cleanup() {
 	s.mu.Unlock()
 	s.kill("the spec ended") // no graceful stop here: that is Shutdown's to test
 	out := s.Output()
-	if i := strings.Index(out, "WARNING: DATA RACE"); i >= 0 {
-		ginkgo.Fail("The race detector found a data race in your server during this spec: two goroutines " +
-			"used the same memory at the same time, and at least one of them wrote to it. Protect " +
-			"shared data with a sync.Mutex or use sync/atomic.\n\n" + excerpt(out[i:], 40))
+	if race, ok := findRace(out); ok {
+		ginkgo.Fail(race.message())
 	}
 	if strings.HasPrefix(s.killedBy, "it started") {
 		ginkgo.Fail("The harness had to kill your server because " + s.killedBy)

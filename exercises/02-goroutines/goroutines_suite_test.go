@@ -8,6 +8,7 @@ import (
 
 	"github.com/threadproc/threadproc/exercises/02-goroutines"
 	"github.com/threadproc/threadproc/harness"
+	"github.com/threadproc/threadproc/harness/inchild"
 )
 
 // TestMain lets the test binary also run your server in a child process, so
@@ -15,8 +16,8 @@ import (
 // Serve returns, the child looks for goroutines your server left running.
 func TestMain(m *testing.M) {
 	harness.Main(m, harness.Program{
-		Servers:    map[string]harness.ServeFunc{"goroutines": harness.WatchGoroutines(goroutines.Serve)},
-		AfterServe: func() error { return harness.LeakedGoroutines("exercises/02-goroutines") },
+		Servers:    map[string]harness.ServeFunc{"goroutines": inchild.WatchGoroutines(goroutines.Serve)},
+		AfterServe: func() error { return inchild.LeakedGoroutines("exercises/02-goroutines") },
 	})
 }
 

@@ -15,8 +15,9 @@
 //     lineproto.LineTooLong, and the connection is closed.
 //   - A line that is exactly "stats" (a trailing "\r" is ignored) is not
 //     echoed: it is answered with one line, StatsFormat filled in with two
-//     numbers, such as "connected 3 served 10\n". "STATS", "stats " and
-//     "statistics" are ordinary lines.
+//     numbers, such as "connected 3 served 10\n", ended as the question was
+//     ("\r\n" to "stats\r\n", see lineproto.SameEnding). "STATS", "stats "
+//     and "statistics" are ordinary lines.
 //
 // The two numbers of the stats reply:
 //

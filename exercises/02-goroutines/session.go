@@ -15,7 +15,8 @@ func (s *server) handle(conn net.Conn) error {
 	// echo what is left, then stop. Close conn when you stop.
 	// TODO(3): count this client with s.stats.arrived() when the handler
 	// starts and s.stats.left() when it ends, however it ends; answer a
-	// "stats" line (StatsCommand) with s.stats.reply() instead of echoing it.
+	// "stats" line (StatsCommand) with s.stats.reply() instead of echoing it,
+	// ended as the line was: lineproto.SameEnding(line, s.stats.reply()).
 	_ = conn.Close()
 	return notImplemented(2)
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/threadproc/threadproc/exercises/03-processes"
 	"github.com/threadproc/threadproc/harness"
+	"github.com/threadproc/threadproc/harness/inchild"
 )
 
 // maxWorkers caps the processes a spec's server may have below it; the
@@ -57,17 +58,17 @@ func workersOf(srv *harness.Server, clients []*harness.Client, hints ...string) 
 // noWorkerLeft runs in the server's process after Serve returned: none of
 // its workers may still be running, or be waiting to be reaped.
 func noWorkerLeft() error {
-	running, zombies := harness.ChildrenLeft()
+	running, zombies := inchild.ChildrenLeft()
 	switch {
 	case len(running) > 0:
 		return fmt.Errorf("Serve returned while %d worker process(es) were still running (pids %s): when Serve "+
 			"returns, the server's program ends, and a worker left running would outlive it. Before "+
 			"returning, kill every worker still running and wait until each one is reaped (TODO 4)",
-			len(running), harness.PIDList(running))
+			len(running), inchild.PIDList(running))
 	case len(zombies) > 0:
 		return fmt.Errorf("Serve returned before reaping %d worker(s) it killed (zombies, pids %s): wait until "+
 			"every worker has been reaped (cmd.Wait has returned) before returning (TODO 4)",
-			len(zombies), harness.PIDList(zombies))
+			len(zombies), inchild.PIDList(zombies))
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	"github.com/threadproc/threadproc/harness"
+	"github.com/threadproc/threadproc/harness/speedup"
 )
 
 // ownGoroutine is the hint for clients that wait for each other.
@@ -65,12 +66,12 @@ var _ = Describe("ServeGoroutines", harness.Task(2), func() {
 
 	Context("measured from outside", Serial, Label("timing"), func() {
 		It("runs two clients' jobs in parallel: its CPU time grows about twice as fast as the wall clock", SpecTimeout(timingDeadline), func(ctx SpecContext) {
-			expectTiming(srv, harness.Overlap, ownGoroutine, "each client's job should run on its own goroutine, and Go runs goroutines on all "+
+			expectTiming(srv, speedup.Overlap, ownGoroutine, "each client's job should run on its own goroutine, and Go runs goroutines on all "+
 				"CPUs at once. A server that serves one client at a time, or holds a lock around Work, uses one CPU.")
 		})
 
 		It("finishes two jobs sent at once about twice as fast as two sent one after the other", SpecTimeout(timingDeadline), func(ctx SpecContext) {
-			expectTiming(srv, harness.Faster, ownGoroutine, "two jobs at once should take about as long as one: each on its own goroutine, on "+
+			expectTiming(srv, speedup.Faster, ownGoroutine, "two jobs at once should take about as long as one: each on its own goroutine, on "+
 				"its own CPU. Look for anything that makes one job wait for another.")
 		})
 	})

@@ -13,6 +13,8 @@ import (
 
 	"github.com/threadproc/threadproc/exercises/04-cpu"
 	"github.com/threadproc/threadproc/harness"
+	"github.com/threadproc/threadproc/harness/procs"
+	"github.com/threadproc/threadproc/harness/speedup"
 )
 
 // digest is the spec's own Work: 32 zero bytes replaced by their SHA-256
@@ -36,7 +38,7 @@ const (
 	// timingRounds is how many interleaved rounds a measurement takes.
 	timingRounds = 3
 	// timingAttempts is how many measurements a timing spec takes at most
-	// before it fails (see harness.ExpectSpeedup).
+	// before it fails (see speedup.Expect).
 	timingAttempts = 3
 	// timingDeadline bounds one timing spec.
 	timingDeadline = 90 * time.Second
@@ -49,16 +51,16 @@ const busyCPU = 50 * time.Millisecond
 // expectTiming calibrates a job of about jobTarget on srv, then judges
 // srv with check on measurements of two clients' jobs sent one after the
 // other and at once (see harness.Server.MeasureSpeedup and
-// harness.ExpectSpeedup). A server that answers nothing fails here, before
+// speedup.Expect). A server that answers nothing fails here, before
 // any skip; a machine with fewer than 2 CPUs, or too busy, skips the spec.
-func expectTiming(srv *harness.Server, check harness.SpeedupCheck, hints ...string) {
+func expectTiming(srv *harness.Server, check speedup.Check, hints ...string) {
 	GinkgoHelper()
 	clients := []*harness.Client{srv.Dial(), srv.Dial()}
 	for _, c := range clients { // the server (and any worker) is up
 		c.SendLine(work(1))
 		c.ExpectLine(digest(1), hints...)
 	}
-	rounds := harness.Calibrate(jobTarget, 10_000, cpu.MaxRounds, func(n int) time.Duration {
+	rounds := speedup.Calibrate(jobTarget, 10_000, cpu.MaxRounds, func(n int) time.Duration {
 		GinkgoHelper()
 		want := digest(n)
 		start := time.Now()
@@ -66,15 +68,14 @@ func expectTiming(srv *harness.Server, check harness.SpeedupCheck, hints ...stri
 		clients[0].ExpectLine(want, hints...)
 		return time.Since(start)
 	})
-	harness.NeedCPUs(2)
-	local := harness.Calibrate(jobTarget, 10_000, cpu.MaxRounds, func(n int) time.Duration {
+	local := speedup.Calibrate(jobTarget, 10_000, cpu.MaxRounds, func(n int) time.Duration {
 		start := time.Now()
 		digest(n)
 		return time.Since(start)
 	})
-	job := harness.CPUJob{Request: work(rounds), Reply: digest(rounds), Local: func() { digest(local) }, Hints: hints}
-	harness.ExpectSpeedup(timingAttempts, func() harness.Speedup {
-		m := srv.MeasureSpeedup(clients, job, timingRounds)
+	job := speedup.Job{Request: work(rounds), Reply: digest(rounds), Local: func() { digest(local) }, Hints: hints}
+	speedup.Expect(timingAttempts, func() speedup.Measurement {
+		m := speedup.Measure(srv, clients, job, timingRounds)
 		GinkgoWriter.Printf("measured on %q: %s\n", srv.Name, m)
 		return m
 	}, check, hints...)
@@ -85,13 +86,13 @@ func expectTiming(srv *harness.Server, check harness.SpeedupCheck, hints ...stri
 // have used busyCPU more CPU time; where CPU time cannot be read, at once.
 func startLongJob(srv *harness.Server, c *harness.Client) {
 	GinkgoHelper()
-	before, err := harness.TreeCPUTime(srv.PID)
+	before, err := procs.TreeCPUTime(srv.PID)
 	c.SendLine(work(cpu.MaxRounds))
 	if err != nil {
 		return
 	}
 	Eventually(func() time.Duration {
-		now, _ := harness.TreeCPUTime(srv.PID)
+		now, _ := procs.TreeCPUTime(srv.PID)
 		return now - before
 	}).WithTimeout(harness.IOTimeout).WithPolling(5*time.Millisecond).Should(BeNumerically(">=", busyCPU),
 		"after %s sent %q, the server did not start working: it used less than %v of CPU time in %v",

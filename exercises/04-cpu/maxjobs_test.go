@@ -4,6 +4,7 @@ import (
 	. "github.com/onsi/ginkgo/v2"
 
 	"github.com/threadproc/threadproc/harness"
+	"github.com/threadproc/threadproc/harness/procs"
 )
 
 // oneSlot is the hint for a job limit that lets a second job run.
@@ -34,7 +35,7 @@ var _ = Describe("ServeGoroutines with MaxJobs 1 (bonus)", harness.Task(5), func
 			c.SendLine("hello")
 			c.ExpectLine("hello", wholeConnection)
 		}
-		if _, err := harness.TreeCPUTime(srv.PID); err != nil {
+		if _, err := procs.TreeCPUTime(srv.PID); err != nil {
 			Skip("this spec must see that the first job has started, from the server's CPU time, which this " +
 				"system does not offer: " + err.Error())
 		}

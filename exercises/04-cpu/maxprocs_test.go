@@ -4,6 +4,7 @@ import (
 	. "github.com/onsi/ginkgo/v2"
 
 	"github.com/threadproc/threadproc/harness"
+	"github.com/threadproc/threadproc/harness/speedup"
 )
 
 // setMaxProcs is the hint for a MaxProcs option that does nothing.
@@ -30,6 +31,6 @@ var _ = Describe("ServeGoroutines with MaxProcs 1, Go's stand-in for the GIL", h
 	})
 
 	It("gives no speedup: two jobs at once take as long as two one after the other", Serial, Label("timing"), SpecTimeout(timingDeadline), func(ctx SpecContext) {
-		expectTiming(srv, harness.NotParallel, setMaxProcs)
+		expectTiming(srv, speedup.NotParallel, setMaxProcs)
 	})
 })

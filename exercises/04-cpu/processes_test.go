@@ -11,6 +11,7 @@ import (
 
 	"github.com/threadproc/threadproc/harness"
 	"github.com/threadproc/threadproc/harness/procs"
+	"github.com/threadproc/threadproc/harness/speedup"
 )
 
 // startEachWorker is the hint for a server that waits for its workers.
@@ -63,7 +64,7 @@ var _ = Describe("ServeProcesses with MaxProcs 1", harness.Task(4), func() {
 	})
 
 	It("still runs two clients' jobs in parallel, though every worker has GOMAXPROCS=1", Serial, Label("timing"), SpecTimeout(timingDeadline), func(ctx SpecContext) {
-		expectTiming(srv, harness.Parallel, startEachWorker, "each worker is its own process with its own GOMAXPROCS=1: the kernel runs the workers on "+
+		expectTiming(srv, speedup.Parallel, startEachWorker, "each worker is its own process with its own GOMAXPROCS=1: the kernel runs the workers on "+
 			"different CPUs. Check that every client gets a worker of its own and that the server does not wait "+
 			"for one worker before it starts the next.")
 	})

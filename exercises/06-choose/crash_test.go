@@ -9,6 +9,7 @@ import (
 
 	"github.com/threadproc/threadproc/exercises/06-choose"
 	"github.com/threadproc/threadproc/harness"
+	"github.com/threadproc/threadproc/harness/procs"
 )
 
 // crashIsolated explains what a crashing job must not do.
@@ -85,13 +86,13 @@ var _ = Describe("a job that crashes its worker", harness.Task(3), func() {
 // server is busy with it (see startLongJob); the caller reads the answer.
 func startLongJobOf(srv *harness.Server, c *harness.Client, rounds int) {
 	GinkgoHelper()
-	before, err := harness.TreeCPUTime(srv.PID)
+	before, err := procs.TreeCPUTime(srv.PID)
 	c.SendLine(work(rounds))
 	if err != nil {
 		return
 	}
 	Eventually(func() time.Duration {
-		now, _ := harness.TreeCPUTime(srv.PID)
+		now, _ := procs.TreeCPUTime(srv.PID)
 		return now - before
 	}).WithTimeout(harness.IOTimeout).WithPolling(5*time.Millisecond).Should(BeNumerically(">=", 20*time.Millisecond),
 		"after %s sent %q, the server did not start working. %s", c.Name, work(rounds), inAWorker)

@@ -1,12 +1,17 @@
 package choose
 
+import "context"
+
 // run runs one job in a worker process and returns the answer for the
 // client, a line with its "\n". It waits while all Workers slots are busy.
-func (p *pool) run(job string) string {
+// ctx ends if the client leaves before the answer comes.
+func (p *pool) run(ctx context.Context, job string) string {
 	// TODO(2): take a worker with p.take(); if that fails, return
-	// errorLine(err). Send it the job with w.do(job). If do fails, the
-	// worker has died: return p.crashed(w, err) (task 3). Otherwise put
-	// the worker back in its slot (p.slots <- w) and return its answer.
+	// errorLine(err). Send it the job with w.doFor(ctx, job) (given, in
+	// leave.go: it calls your do, and stops the worker if the client
+	// leaves first). If that fails, the worker has died or was stopped:
+	// return p.crashed(w, err) (task 3). Otherwise put the worker back in
+	// its slot (p.slots <- w) and return its answer.
 	return errorLine(notImplemented(2))
 }
 

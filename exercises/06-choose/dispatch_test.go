@@ -16,7 +16,11 @@ import (
 
 // inAWorker is the hint for jobs that do not run in a worker process.
 const inAWorker = "a job must run in a worker process, not in the server's: run takes a worker with p.take() " +
-	"(which starts one in an empty slot), sends it the job with w.do(job), and puts it back (TODO 2)."
+	"(which starts one in an empty slot), sends it the job with w.doFor(ctx, job), and puts it back (TODO 2)."
+
+// forNobody is the hint for a job that runs on after its client left.
+const forNobody = "run sends the job with w.doFor(ctx, job) (given, in leave.go): it calls your do, and stops " +
+	"the worker when ctx ends because the client left; then p.crashed reaps it and frees its slot (TODO 2)."
 
 // poolSize is the hint for a server that runs too many worker processes.
 var poolSize = fmt.Sprintf("the pool has %d slots, and a job runs only in the worker of a slot it holds: take a "+
@@ -43,14 +47,14 @@ var _ = Describe("dispatching jobs to worker processes", harness.Task(2), func()
 			Skip("the answer was right, but this system does not let the spec look at processes: " + err.Error())
 		}
 		selfBefore, _, errSelf := procs.CPUTime(srv.PID)
-		treeBefore, errTree := harness.TreeCPUTime(srv.PID)
+		treeBefore, errTree := procs.TreeCPUTime(srv.PID)
 		startLongJob(srv, c)
 		if errSelf != nil || errTree != nil {
 			Expect(workers(srv)).NotTo(BeEmpty(), "while a long job runs, no process runs below the server: %s", inAWorker)
 			return // CPU times cannot be read here (macOS): the process is there, that is all we can see
 		}
 		selfAfter, _, _ := procs.CPUTime(srv.PID)
-		treeAfter, _ := harness.TreeCPUTime(srv.PID)
+		treeAfter, _ := procs.TreeCPUTime(srv.PID)
 		self, tree := selfAfter-selfBefore, treeAfter-treeBefore
 		below := workers(srv)
 		Expect(below).NotTo(BeEmpty(), "while a long job ran, the server used %v of CPU time in its own process, "+
@@ -95,6 +99,46 @@ var _ = Describe("dispatching jobs to worker processes", harness.Task(2), func()
 			jobSenders, jobsEach, peak, len(seen), poolSize)
 		Expect(len(seen)).To(BeNumerically("<=", choose.Workers), "%d jobs ran in %d different worker processes: "+
 			"a worker must be reused from job to job, not started anew. %s", jobSenders*jobsEach, len(seen), poolSize)
+	})
+})
+
+var _ = Describe("dispatching jobs to worker processes, for clients that leave", harness.Task(2), func() {
+	var srv *harness.Server
+	BeforeEach(func() { srv = startServer() })
+
+	It("stops the job of a client that leaves while it runs: its worker ends, and the next job is answered", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
+		if err := procs.Supported(); err != nil {
+			Skip("this spec watches the server's worker processes from outside, which this system does not allow: " +
+				err.Error())
+		}
+		leaver := srv.Dial()
+		leaver.SendLine(work(choose.MaxRounds)) // many seconds of work
+		var busy []procs.Info
+		Eventually(func() []procs.Info {
+			busy = workers(srv)
+			return busy
+		}).WithTimeout(harness.IOTimeout).WithPolling(5*time.Millisecond).ShouldNot(BeEmpty(),
+			"%s sent %q, and no worker process started below the server within %v. %s",
+			leaver.Name, work(choose.MaxRounds), harness.IOTimeout, inAWorker)
+		leaver.Close()
+		stillThere := func() []procs.Info {
+			var left []procs.Info
+			for _, now := range workers(srv) {
+				for _, b := range busy {
+					if now.PID == b.PID {
+						left = append(left, now)
+					}
+				}
+			}
+			return left
+		}
+		Eventually(stillThere).WithTimeout(harness.IOTimeout).WithPolling(10*time.Millisecond).Should(BeEmpty(),
+			"%s sent %q (many seconds of work), then closed its connection. %v later, the worker that ran the "+
+				"job was still running (%s): it worked on for nobody, while other clients' jobs could wait for "+
+				"its slot. %s", leaver.Name, work(choose.MaxRounds), harness.IOTimeout, pids(stillThere()), forNobody)
+		next := srv.Dial()
+		expectJob(next, 1000, "the slot of a stopped worker comes back empty (p.crashed), and the next job starts "+
+			"a new worker there. "+forNobody)
 	})
 })
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/threadproc/threadproc/exercises/06-choose"
 	"github.com/threadproc/threadproc/harness"
+	"github.com/threadproc/threadproc/harness/procs"
 )
 
 // goroutinePerClient is the hint for a front end that serves clients one at
@@ -17,7 +18,7 @@ const goroutinePerClient = "serve each accepted connection on a goroutine of its
 	"back to Accept: a client waiting for its job must not keep the others waiting (TODO 1)."
 
 // jobsToWorkers is the hint for lines that are not routed right.
-const jobsToWorkers = "answer sends a line that asks for a job (isJob) to s.pool.run(jobOf(line)), and echoes " +
+const jobsToWorkers = "answer sends a line that asks for a job (isJob) to s.pool.run(ctx, jobOf(line)), and echoes " +
 	"every other line as it is (TODO 1)."
 
 // busyCPU is how much CPU time a server must have used before a spec treats
@@ -30,13 +31,13 @@ const busyCPU = 100 * time.Millisecond
 // once. The job is never waited for: the spec's cleanup kills it.
 func startLongJob(srv *harness.Server, c *harness.Client) {
 	GinkgoHelper()
-	before, err := harness.TreeCPUTime(srv.PID)
+	before, err := procs.TreeCPUTime(srv.PID)
 	c.SendLine(work(choose.MaxRounds))
 	if err != nil {
 		return
 	}
 	Eventually(func() time.Duration {
-		now, _ := harness.TreeCPUTime(srv.PID)
+		now, _ := procs.TreeCPUTime(srv.PID)
 		return now - before
 	}).WithTimeout(harness.IOTimeout).WithPolling(10*time.Millisecond).Should(BeNumerically(">=", busyCPU),
 		"after %s sent %q, the server did not start working: it and its processes used less than %v of CPU "+

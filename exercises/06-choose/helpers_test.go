@@ -12,7 +12,9 @@ import (
 
 	"github.com/threadproc/threadproc/exercises/06-choose"
 	"github.com/threadproc/threadproc/harness"
+	"github.com/threadproc/threadproc/harness/inchild"
 	"github.com/threadproc/threadproc/harness/procs"
+	"github.com/threadproc/threadproc/harness/speedup"
 )
 
 // maxProcesses caps the processes a spec's server may have below it. The
@@ -81,7 +83,7 @@ func pids(infos []procs.Info) string {
 // localRounds returns a job size that takes about target in the test
 // process itself (the workers run the same code at about the same speed).
 func localRounds(target time.Duration) int {
-	return harness.Calibrate(target, 10_000, choose.MaxRounds, func(n int) time.Duration {
+	return speedup.Calibrate(target, 10_000, choose.MaxRounds, func(n int) time.Duration {
 		start := time.Now()
 		digest(n)
 		return time.Since(start)
@@ -91,12 +93,12 @@ func localRounds(target time.Duration) int {
 // noWorkerLeft runs in the server's process after Serve returned: none of
 // its workers may still be running, or be waiting to be reaped.
 func noWorkerLeft() error {
-	running, zombies := harness.ChildrenLeft()
+	running, zombies := inchild.ChildrenLeft()
 	if len(running)+len(zombies) == 0 {
 		return nil
 	}
 	return fmt.Errorf("Serve returned while %d worker process(es) were still running or not reaped "+
 		"(running: %s; zombies: %s). When its listener is closed, Serve must return s.pool.close(), which "+
 		"stops every worker and waits for it (TODO 1)",
-		len(running)+len(zombies), harness.PIDList(running), harness.PIDList(zombies))
+		len(running)+len(zombies), inchild.PIDList(running), inchild.PIDList(zombies))
 }

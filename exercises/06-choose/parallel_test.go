@@ -7,6 +7,7 @@ import (
 
 	"github.com/threadproc/threadproc/exercises/06-choose"
 	"github.com/threadproc/threadproc/harness"
+	"github.com/threadproc/threadproc/harness/speedup"
 )
 
 // Sizes of the timing spec's measurement.
@@ -17,7 +18,7 @@ const (
 	// timingRounds is how many interleaved rounds a measurement takes.
 	timingRounds = 3
 	// timingAttempts is how many measurements the spec takes at most
-	// before it fails (see harness.ExpectSpeedup).
+	// before it fails (see speedup.Expect).
 	timingAttempts = 3
 	// timingDeadline bounds the timing spec.
 	timingDeadline = 90 * time.Second
@@ -35,20 +36,19 @@ var _ = Describe("dispatching jobs to worker processes, timed", harness.Task(2),
 		harness.Together(clients, func(i int, c *harness.Client) { // both workers are up
 			expectJob(c, 1000+i, inAWorker)
 		})
-		rounds := harness.Calibrate(jobTarget, 10_000, choose.MaxRounds, func(n int) time.Duration {
+		rounds := speedup.Calibrate(jobTarget, 10_000, choose.MaxRounds, func(n int) time.Duration {
 			GinkgoHelper()
 			start := time.Now()
 			expectJob(clients[0], n, inAWorker)
 			return time.Since(start)
 		})
-		harness.NeedCPUs(2)
 		local := localRounds(jobTarget)
-		job := harness.CPUJob{Request: work(rounds), Reply: digest(rounds), Local: func() { digest(local) },
+		job := speedup.Job{Request: work(rounds), Reply: digest(rounds), Local: func() { digest(local) },
 			Hints: []string{inParallel}}
-		harness.ExpectSpeedup(timingAttempts, func() harness.Speedup {
-			m := srv.MeasureSpeedup(clients, job, timingRounds)
+		speedup.Expect(timingAttempts, func() speedup.Measurement {
+			m := speedup.Measure(srv, clients, job, timingRounds)
 			GinkgoWriter.Printf("measured: %s\n", m)
 			return m
-		}, harness.Parallel, inParallel)
+		}, speedup.Parallel, inParallel)
 	})
 })

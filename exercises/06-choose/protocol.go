@@ -24,8 +24,15 @@
 //     client, and the server, carry on.
 //
 // Jobs run in worker processes, never in the server's process: at most
-// Workers of them at a time, one job at a time each. A client waits for the
-// answer to its job before its next line is read.
+// Workers of them at a time, one job at a time each. A client's lines are
+// answered in order: its next line waits for the answer to its job.
+//
+// TCP cannot tell a client that left from one that only ended its input and
+// still reads: a client whose input ends while its job runs, that job being
+// the last whole line it sent, has left, and its job is stopped (its worker
+// is killed, and the next job in that slot starts a new one); if it still
+// reads, it gets "error: the job was stopped: ...". A job cut short because
+// the server shuts down is answered "error: the server is shutting down".
 package choose
 
 import (

@@ -1,6 +1,9 @@
 package choose
 
-import "net"
+import (
+	"context"
+	"net"
+)
 
 // server is what Serve shares with the goroutines that serve its clients.
 type server struct {
@@ -22,10 +25,11 @@ func Serve(ln net.Listener) error {
 }
 
 // answer returns the reply to one line from a client (the line has its
-// "\n"): the answer of a job, or the line itself.
-func (s *server) answer(line []byte) string {
+// "\n"): the answer of a job, or the line itself. ctx ends if the client
+// leaves before its job is done (see leave.go).
+func (s *server) answer(ctx context.Context, line []byte) string {
 	// TODO(1): a line that asks for a job (isJob) goes to a worker process:
-	// return s.pool.run(jobOf(line)). Any other line is echoed: return it as
-	// it is.
+	// return s.pool.run(ctx, jobOf(line)). Any other line is echoed: return
+	// it as it is.
 	return errorLine(notImplemented(1))
 }

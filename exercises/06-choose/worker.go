@@ -6,6 +6,7 @@ import (
 	"log"
 	"net"
 	"os"
+	"os/signal"
 	"strconv"
 	"strings"
 
@@ -30,6 +31,11 @@ func WorkerMain() {
 	if os.Getenv(workerEnv) != "1" {
 		return
 	}
+	// Ctrl-C in a terminal interrupts every process of the foreground
+	// group, the workers too. A worker's life is the server's business: the
+	// server stops its workers when it shuts down, and tells the clients
+	// whose jobs were cut short why.
+	signal.Ignore(os.Interrupt)
 	f := os.NewFile(3, "server")
 	conn, err := net.FileConn(f) // a duplicate of fd 3
 	_ = f.Close()

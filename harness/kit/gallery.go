@@ -2,24 +2,32 @@ package kit
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
+	"go/format"
+	"go/parser"
+	"go/token"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"golang.org/x/tools/go/ast/astutil"
 )
 
 // Entry is one wrong implementation in an exercise's gallery: an edit of the
-// reference solution that must fail the spec named by Fails, with Says in
-// its failure message.
+// reference solution that must fail each spec it names, each with its phrase
+// in the failure message.
 //
 // The file format, one entry a file (gallery/NAME.txt):
 //
 //	# a comment
 //	about: what this implementation does wrong
 //	fails: a substring of exactly one spec's full text
-//	says: a substring the failure message must contain (any case)
+//	says: a substring that spec's failure message must contain (any case)
+//	fails: another spec it must fail (optional, as many as needed)
+//	says: what that one must say
 //	file: server.go
 //	- a line of server.go (white space around it is ignored)
 //	+ the line that replaces it
@@ -28,19 +36,31 @@ import (
 //
 // A hunk is a run of "-" lines followed by "+" lines; the "-" lines must
 // match exactly one run of consecutive lines. "with:" replaces the whole file
-// with a file of the gallery folder instead.
+// with a file of the gallery folder instead. After the hunks, imports the
+// edited file no longer uses are removed, so an entry needs no filler lines
+// to keep them used (an import it needs anew, it adds with a hunk).
 type Entry struct {
 	// Name is the file name without ".txt".
 	Name string
 	// About says what the implementation does wrong.
 	About string
-	// Fails names the spec that must fail.
-	Fails string
-	// Says must appear in that spec's failure message.
-	Says string
+	// Fails and Says are the first spec the entry must fail and its phrase
+	// (the first of Catches).
+	Fails, Says string
+	// Catches are all the specs the entry must fail, each with the phrase
+	// its failure message must contain.
+	Catches []Catch
 	// Edits are the changes to the solution's files.
 	Edits []FileEdit
 	dir   string
+}
+
+// Catch is one spec a gallery entry must fail, and why.
+type Catch struct {
+	// Fails is a substring of exactly one spec's full text.
+	Fails string
+	// Says must appear in that spec's failure message (any case).
+	Says string
 }
 
 // FileEdit is the change an entry makes to one file.
@@ -117,9 +137,12 @@ func ParseEntry(name string, r io.Reader) (Entry, error) {
 		case key == "about":
 			e.About = value
 		case key == "fails":
-			e.Fails = value
+			e.Catches = append(e.Catches, Catch{Fails: value})
 		case key == "says":
-			e.Says = value
+			if len(e.Catches) == 0 || e.Catches[len(e.Catches)-1].Says != "" {
+				return e, fmt.Errorf("line %d: a says: line follows the fails: line it belongs to", n)
+			}
+			e.Catches[len(e.Catches)-1].Says = value
 		case key == "file":
 			e.Edits = append(e.Edits, FileEdit{File: value})
 			edit, hunk = &e.Edits[len(e.Edits)-1], nil
@@ -135,9 +158,17 @@ func ParseEntry(name string, r io.Reader) (Entry, error) {
 	if err := sc.Err(); err != nil {
 		return e, err
 	}
+	for _, c := range e.Catches {
+		if c.Says == "" {
+			return e, fmt.Errorf("fails: %q has no says: line", c.Fails)
+		}
+	}
+	if len(e.Catches) > 0 {
+		e.Fails, e.Says = e.Catches[0].Fails, e.Catches[0].Says
+	}
 	switch {
-	case e.About == "" || e.Fails == "" || e.Says == "":
-		return e, fmt.Errorf("an entry needs about:, fails: and says:")
+	case e.About == "" || len(e.Catches) == 0:
+		return e, fmt.Errorf("an entry needs about:, and at least one fails: with its says:")
 	case len(e.Edits) == 0:
 		return e, fmt.Errorf("an entry needs at least one file: edit")
 	}
@@ -164,6 +195,11 @@ func (e Entry) Apply(ex Exercise, base Overlay, dir string) (Overlay, error) {
 			if text, err = applyHunks(string(b), edit.Hunks); err != nil {
 				return nil, fmt.Errorf("%s: %s: %w", e.Name, edit.File, err)
 			}
+			fixed, err := dropUnusedImports(text)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %s after the edits: %w", e.Name, edit.File, err)
+			}
+			text = string(fixed)
 		}
 		out := filepath.Join(dir, e.Name+"."+edit.File)
 		if err := os.WriteFile(out, []byte(text), 0o644); err != nil {
@@ -204,4 +240,33 @@ func matchAt(lines []string, start int, want []string) bool {
 		}
 	}
 	return true
+}
+
+// dropUnusedImports removes the imports src does not use and formats it.
+func dropUnusedImports(src string) ([]byte, error) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "", src, parser.ParseComments)
+	if err != nil {
+		return nil, err
+	}
+	type unused struct{ name, path string }
+	var drop []unused
+	for _, imp := range f.Imports {
+		path := strings.Trim(imp.Path.Value, `"`)
+		name := ""
+		if imp.Name != nil {
+			name = imp.Name.Name
+		}
+		if name != "_" && name != "." && !astutil.UsesImport(f, path) {
+			drop = append(drop, unused{name, path})
+		}
+	}
+	for _, u := range drop { // deleting changes f.Imports: not while ranging over it
+		astutil.DeleteNamedImport(fset, f, u.name, u.path)
+	}
+	var out bytes.Buffer
+	if err := format.Node(&out, fset, f); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
 }

@@ -31,12 +31,21 @@ file: session.go
 		Expect(e.Edits[0].Hunks).To(Equal([]kit.Hunk{{Remove: []string{"  conn.Write(line)"}, Add: []string{"conn.Write(trim(line))"}}}))
 	})
 
+	It("takes several specs to fail, each with its own phrase", func() {
+		e, err := kit.ParseEntry("two", strings.NewReader("about: a\nfails: one\nsays: x\nfails: two\nsays: y\nfile: s.go\n- a\n+ b\n"))
+		Expect(err).NotTo(HaveOccurred())
+		Expect(e.Catches).To(Equal([]kit.Catch{{Fails: "one", Says: "x"}, {Fails: "two", Says: "y"}}))
+		Expect(e.Fails).To(Equal("one"))
+	})
+
 	DescribeTable("rejects malformed entries",
 		func(text, problem string) {
 			_, err := kit.ParseEntry("bad", strings.NewReader(text))
 			Expect(err).To(MatchError(ContainSubstring(problem)))
 		},
-		Entry("no says:", "about: a\nfails: b\nfile: x.go\n- a\n+ b\n", "needs about:, fails: and says:"),
+		Entry("no says:", "about: a\nfails: b\nfile: x.go\n- a\n+ b\n", "has no says: line"),
+		Entry("no fails:", "about: a\nfile: x.go\n- a\n+ b\n", "at least one fails:"),
+		Entry("says: before fails:", "about: a\nsays: c\nfails: b\nfile: x.go\n- a\n+ b\n", "follows the fails: line"),
 		Entry("no edit", "about: a\nfails: b\nsays: c\n", "at least one file: edit"),
 		Entry("hunk before file:", "about: a\nfails: b\nsays: c\n- a\n", "must follow a file: line"),
 		Entry("+ without -", "about: a\nfails: b\nsays: c\nfile: x.go\n+ b\n", "starts with the \"-\" lines"),
@@ -73,7 +82,23 @@ file: session.go
 		It("replaces the matched run of lines", func() {
 			got, err := apply("about: a\nfails: b\nsays: c\nfile: session.go\n- conn.Write(line)\n- done()\n+ stop()\n")
 			Expect(err).NotTo(HaveOccurred())
-			Expect(got).To(Equal("package demo\n\nfunc f() {\n\tconn.Write(line)\nstop()\n}\n"))
+			Expect(got).To(Equal("package demo\n\nfunc f() {\n\tconn.Write(line)\n\tstop()\n}\n"))
+		})
+
+		It("removes the imports the edits left unused, so entries need no filler", func() {
+			Expect(os.WriteFile(filepath.Join(ex.SolutionDir(), "session.go"), []byte("package demo\n\nimport (\n\t\"fmt\"\n"+
+				"\t\"log\"\n)\n\nfunc f() {\n\tlog.Print(fmt.Sprint(1))\n}\n"), 0o644)).To(Succeed())
+			got, err := apply("about: a\nfails: b\nsays: c\nfile: session.go\n- log.Print(fmt.Sprint(1))\n+ _ = fmt.Sprint(1)\n")
+			Expect(err).NotTo(HaveOccurred())
+			Expect(got).To(Equal("package demo\n\nimport (\n\t\"fmt\"\n)\n\nfunc f() {\n\t_ = fmt.Sprint(1)\n}\n"))
+		})
+
+		It("removes several unused imports at once", func() {
+			Expect(os.WriteFile(filepath.Join(ex.SolutionDir(), "session.go"), []byte("package demo\n\nimport (\n\t\"fmt\"\n"+
+				"\t\"log\"\n\t\"strings\"\n)\n\nfunc f() {\n\tlog.Print(fmt.Sprint(strings.ToUpper(\"a\")))\n}\n"), 0o644)).To(Succeed())
+			got, err := apply("about: a\nfails: b\nsays: c\nfile: session.go\n- log.Print(fmt.Sprint(strings.ToUpper(\"a\")))\n+ return\n")
+			Expect(err).NotTo(HaveOccurred())
+			Expect(got).To(Equal("package demo\n\nfunc f() {\n\treturn\n}\n"))
 		})
 
 		It("refuses a hunk that matches twice", func() {

@@ -28,8 +28,8 @@ type Suite struct {
 	Root string
 	// Overlay replaces files for the build; nil builds the tree as it is.
 	Overlay Overlay
-	// Focus, if set, runs only the specs whose text contains it.
-	Focus string
+	// Focus, if set, runs only the specs whose text contains one of them.
+	Focus []string
 	// Binary is where Build writes the test binary.
 	Binary string
 	// Env is added to the environment of the suite's process.
@@ -133,8 +133,8 @@ func (s *Suite) Run(ctx context.Context, timeout time.Duration) Result {
 	_ = os.Remove(report)
 	args := []string{"--ginkgo.no-color", "--ginkgo.json-report=" + report,
 		"--ginkgo.timeout=" + timeout.String(), "--ginkgo.grace-period=5s"}
-	if s.Focus != "" {
-		args = append(args, "--ginkgo.focus="+regexp.QuoteMeta(s.Focus))
+	for _, f := range s.Focus {
+		args = append(args, "--ginkgo.focus="+regexp.QuoteMeta(f))
 	}
 	args = append(args, s.Reports...)
 	ctx, cancel := context.WithTimeout(ctx, timeout+30*time.Second)

@@ -31,6 +31,7 @@ func Verify(ctx context.Context, exs []Exercise, work string, jobs int, t *Tally
 	var variants []*variant
 	for _, ex := range exs {
 		CheckLayout(ex, t)
+		CheckReadmes(ex, t)
 		variants = append(variants, prepare(ex, work)...)
 	}
 	buildAll(ctx, variants, jobs)
@@ -55,8 +56,12 @@ func prepare(ex Exercise, work string) []*variant {
 			suite: &Suite{Label: ex.Name + " gallery"}})
 	}
 	for _, e := range entries {
+		var focus []string
+		for _, c := range e.Catches {
+			focus = append(focus, c.Fails)
+		}
 		v := &variant{ex: ex, kind: "gallery", entry: e, suite: &Suite{Label: ex.Name + " gallery " + e.Name,
-			Pkg: ex.Package(), Root: ex.Root, Focus: e.Fails, Binary: bin("gallery-" + e.Name)}}
+			Pkg: ex.Package(), Root: ex.Root, Focus: focus, Binary: bin("gallery-" + e.Name)}}
 		if sol != nil {
 			v.suite.Overlay, v.err = e.Apply(ex, sol, work)
 		}
@@ -96,6 +101,7 @@ func judge(ctx context.Context, v *variant, t *Tally) {
 	case "skeleton":
 		judgeSkeleton(label, res, t)
 		CheckHints(v.ex, res, t)
+		CheckQuotedSpecs(v.ex, res, t)
 	case "solution":
 		judgeSolution(label, res, t)
 	default:
@@ -127,9 +133,9 @@ func judgeSolution(label string, res Result, t *Tally) {
 		case s.Passed():
 			passed++
 			t.Check(true, "")
-		case s.Skipped():
+		case s.Ungraded():
 			t.Skip()
-			t.Printf("  skip %s: %q: %s\n", label, s.Text, firstLine(s.Message))
+			t.Printf("  not judged here %s: %q: %s\n", label, s.Text, firstLine(s.Message))
 		default:
 			t.Check(false, "%s: %q %s:\n%s", label, s.Text, s.State, indent(s.Message, 8))
 		}
@@ -140,26 +146,43 @@ func judgeSolution(label string, res Result, t *Tally) {
 	t.Printf("%-40s %3d/%d specs pass  (%.1fs)\n", label, passed, len(res.Specs), res.Seconds)
 }
 
-// judgeEntry: exactly the named spec ran, failed, and says why.
+// judgeEntry: each spec the entry names ran (exactly one spec per name),
+// failed, and says why.
 func judgeEntry(label string, e Entry, res Result, t *Tally) {
-	var ran []Spec
-	for _, s := range res.Specs {
-		if !s.Skipped() {
-			ran = append(ran, s)
+	if res.Problem != "" && len(res.Specs) == 0 {
+		t.Check(false, "%s: %s (%s)", label, res.Problem, res.Log)
+		return
+	}
+	var caught []string
+	for _, c := range e.Catches {
+		var ran, unjudged []Spec
+		for _, s := range res.Specs {
+			switch {
+			case !strings.Contains(s.Text, c.Fails):
+			case !s.Skipped():
+				ran = append(ran, s)
+			case s.Message != "":
+				unjudged = append(unjudged, s) // skipped by the spec itself, not by the focus
+			}
+		}
+		switch {
+		case len(ran) == 0 && len(unjudged) == 1:
+			t.Check(false, "%s: %q was not judged here, so it cannot catch %s: %s", label, unjudged[0].Text, e.Name,
+				firstLine(unjudged[0].Message))
+		case len(ran) != 1:
+			t.Check(false, "%s: fails: %q should name exactly one spec, but it matches %d", label, c.Fails, len(ran))
+		case ran[0].Passed():
+			t.Check(false, "%s: %q should fail (%s), but it passed", label, ran[0].Text, e.About)
+		case !strings.Contains(strings.ToLower(ran[0].Message), strings.ToLower(c.Says)):
+			t.Check(false, "%s: %q failed, but its message does not say %q:\n%s", label, ran[0].Text, c.Says,
+				indent(ran[0].Message, 8))
+		default:
+			t.Check(true, "")
+			caught = append(caught, fmt.Sprintf("%q", ran[0].Text))
 		}
 	}
-	switch {
-	case res.Problem != "" && len(ran) == 0:
-		t.Check(false, "%s: %s (%s)", label, res.Problem, res.Log)
-	case len(ran) != 1:
-		t.Check(false, "%s: fails: %q should name exactly one spec, but it matches %d", label, e.Fails, len(ran))
-	case ran[0].Passed():
-		t.Check(false, "%s: %q should fail (%s), but it passed", label, ran[0].Text, e.About)
-	case !strings.Contains(strings.ToLower(ran[0].Message), strings.ToLower(e.Says)):
-		t.Check(false, "%s: %q failed, but its message does not say %q:\n%s", label, ran[0].Text, e.Says, indent(ran[0].Message, 8))
-	default:
-		t.Check(true, "")
-		t.Printf("%-40s caught by %q  (%.1fs)\n", label, ran[0].Text, res.Seconds)
+	if len(caught) > 0 {
+		t.Printf("%-40s caught by %s  (%.1fs)\n", label, strings.Join(caught, " and "), res.Seconds)
 	}
 }
 

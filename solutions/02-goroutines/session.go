@@ -28,7 +28,7 @@ func (s *server) handle(conn net.Conn) error {
 		case lineproto.Is(line, lineproto.ExitCommand):
 			return nil
 		case lineproto.Is(line, StatsCommand):
-			if _, werr := io.WriteString(conn, s.stats.reply()); werr != nil {
+			if _, werr := io.WriteString(conn, lineproto.SameEnding(line, s.stats.reply())); werr != nil {
 				return werr
 			}
 		case len(line) > 0:

@@ -1,15 +1,19 @@
 package choose
 
-import "io"
+import (
+	"context"
+	"io"
+)
 
 // run runs one job in a worker process and returns the answer for the
 // client, a line with its "\n". It waits while all Workers slots are busy.
-func (p *pool) run(job string) string {
+// ctx ends if the client leaves before the answer comes.
+func (p *pool) run(ctx context.Context, job string) string {
 	w, err := p.take()
 	if err != nil {
 		return errorLine(err)
 	}
-	answer, err := w.do(job)
+	answer, err := w.doFor(ctx, job) // the worker is stopped if the client leaves first
 	if err != nil {
 		return p.crashed(w, err)
 	}

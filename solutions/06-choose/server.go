@@ -1,6 +1,7 @@
 package choose
 
 import (
+	"context"
 	"errors"
 	"log"
 	"net"
@@ -35,10 +36,11 @@ func Serve(ln net.Listener) error {
 }
 
 // answer returns the reply to one line from a client (the line has its
-// "\n"): the answer of a job, or the line itself.
-func (s *server) answer(line []byte) string {
+// "\n"): the answer of a job, or the line itself. ctx ends if the client
+// leaves before its job is done (see leave.go).
+func (s *server) answer(ctx context.Context, line []byte) string {
 	if isJob(line) {
-		return s.pool.run(jobOf(line)) // this goroutine waits; the job runs in a worker process
+		return s.pool.run(ctx, jobOf(line)) // this goroutine waits; the job runs in a worker process
 	}
 	return string(line)
 }

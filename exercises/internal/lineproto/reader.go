@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"strings"
 )
 
 // ErrLineTooLong reports a line longer than MaxLineBytes.
@@ -58,4 +59,14 @@ func Is(line []byte, word string) bool {
 	line = bytes.TrimSuffix(line, []byte("\n"))
 	line = bytes.TrimSuffix(line, []byte("\r"))
 	return string(line) == word
+}
+
+// SameEnding returns reply, a line that ends in "\n", ended the way line
+// (the line it answers) was: with "\r\n" when line ended in "\r\n", as
+// telnet and `nc -C` send lines, and with "\n" otherwise.
+func SameEnding(line []byte, reply string) string {
+	if bytes.HasSuffix(line, []byte("\r\n")) && !strings.HasSuffix(reply, "\r\n") {
+		return strings.TrimSuffix(reply, "\n") + "\r\n"
+	}
+	return reply
 }

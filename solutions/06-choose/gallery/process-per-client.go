@@ -1,6 +1,7 @@
 package choose
 
 import (
+	"context"
 	"errors"
 	"log"
 	"net"
@@ -92,7 +93,7 @@ func Serve(ln net.Listener) error {
 }
 
 // answer runs a job right here, in this client's own process.
-func (s *server) answer(line []byte) string {
+func (s *server) answer(_ context.Context, line []byte) string {
 	if isJob(line) {
 		return runJob(jobOf(line))
 	}

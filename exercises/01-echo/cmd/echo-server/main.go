@@ -1,6 +1,6 @@
 // Command echo-server runs exercise 01's echo server, for trying it by hand:
 //
-//	go run ./exercises/01-echo/cmd/echo-server        # then: nc 127.0.0.1 5000
+//	go run ./exercises/01-echo/cmd/echo-server        # then: nc -N 127.0.0.1 5000
 package main
 
 import (

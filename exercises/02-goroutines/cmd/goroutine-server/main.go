@@ -1,7 +1,7 @@
 // Command goroutine-server runs exercise 02's server, for trying it by hand
 // with several clients at once:
 //
-//	go run ./exercises/02-goroutines/cmd/goroutine-server   # then, in other terminals: nc 127.0.0.1 5000
+//	go run ./exercises/02-goroutines/cmd/goroutine-server   # then, in other terminals: nc -N 127.0.0.1 5000
 //
 // Type "stats" in any client to see how many are connected. Ctrl-C closes
 // the listener: the server then stops accepting and lets the clients still

@@ -1,7 +1,7 @@
 // Command process-server runs exercise 03's server, for trying it by hand
 // with several clients at once:
 //
-//	go run ./exercises/03-processes/cmd/process-server   # then, in other terminals: nc 127.0.0.1 5000
+//	go run ./exercises/03-processes/cmd/process-server   # then, in other terminals: nc -N 127.0.0.1 5000
 //
 // Every client is served by a worker process of its own: watch them come and
 // go with `ps -e -o pid,ppid,pgid,stat,args | grep "[p]rocess-server"`.

@@ -4,8 +4,10 @@
 //	go run ./exercises/04-cpu/cmd/cpu-server -gomaxprocs 1              # goroutines, "with a GIL"
 //	go run ./exercises/04-cpu/cmd/cpu-server -mode processes -gomaxprocs 1
 //
-// then, in another terminal, `nc 127.0.0.1 5000` and type "work 1000000", or
-// measure with `go run ./exercises/04-cpu/cmd/cpu-load`.
+// then, in another terminal, `nc -N 127.0.0.1 5000` and type "work 1000000", or
+// measure with `go run ./exercises/04-cpu/cmd/cpu-load`. Ctrl-C closes the
+// listener: the server stops accepting and exits (with -mode processes, the
+// workers of the clients still connected get the Ctrl-C too).
 package main
 
 import (
@@ -15,33 +17,27 @@ import (
 	"runtime"
 
 	"github.com/threadproc/threadproc/exercises/04-cpu"
+	"github.com/threadproc/threadproc/exercises/internal/runserver"
 )
 
 func main() {
 	cpu.WorkerMain() // a worker started by -mode processes serves its client here and exits
 
-	addr := flag.String("addr", "127.0.0.1:5000", "address to listen on")
 	mode := flag.String("mode", "goroutines", `"goroutines" (one goroutine per client) or "processes" (one worker process per client)`)
 	maxProcs := flag.Int("gomaxprocs", 0, "GOMAXPROCS of the process(es) that run jobs; 1 is Go's stand-in for Python's GIL; 0 keeps Go's default")
 	maxJobs := flag.Int("max-jobs", 0, "with -mode goroutines: how many jobs may run at once; 0 means no limit")
-	flag.Parse()
-
-	cfg := cpu.Config{MaxProcs: *maxProcs, MaxJobs: *maxJobs}
-	serve := cpu.ServeGoroutines
-	switch *mode {
-	case "goroutines":
-	case "processes":
-		serve = cpu.ServeProcesses
-	default:
-		log.Fatalf("-mode must be goroutines or processes, not %q", *mode)
-	}
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		log.Fatal(err)
-	}
-	log.Printf("cpu server listening on %s: %s, GOMAXPROCS %d (0 = default), max jobs %d (0 = no limit), %d CPUs",
-		ln.Addr(), *mode, *maxProcs, *maxJobs, runtime.NumCPU())
-	if err := serve(ln, cfg); err != nil {
-		log.Fatal(err)
-	}
+	runserver.Main("cpu server", "closing the listener", func(ln net.Listener) error {
+		cfg := cpu.Config{MaxProcs: *maxProcs, MaxJobs: *maxJobs}
+		serve := cpu.ServeGoroutines
+		switch *mode {
+		case "goroutines":
+		case "processes":
+			serve = cpu.ServeProcesses
+		default:
+			log.Fatalf("-mode must be goroutines or processes, not %q", *mode)
+		}
+		log.Printf("cpu server: %s, GOMAXPROCS %d (0 = default), max jobs %d (0 = no limit), %d CPUs",
+			*mode, *maxProcs, *maxJobs, runtime.NumCPU())
+		return serve(ln, cfg)
+	})
 }

@@ -4,7 +4,7 @@
 //	go run ./exercises/05-pools/cmd/pool-server -workers 2            # the goroutine pool
 //	go run ./exercises/05-pools/cmd/pool-server -prefork -workers 3   # the prefork server
 //
-// then, in other terminals: nc 127.0.0.1 5000. The first clients are served
+// then, in other terminals: nc -N 127.0.0.1 5000. The first clients are served
 // at once; the next ones wait until one of them types "exit". With -prefork,
 // watch the workers with `ps -o pid,ppid,pgid,stat,args -g $(pgrep -of pool-server)`,
 // kill one with `kill -9 PID` and see the supervisor start another; "crash"

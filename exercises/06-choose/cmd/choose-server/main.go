@@ -1,6 +1,6 @@
 // Command choose-server runs exercise 06's server, for trying it by hand:
 //
-//	go run ./exercises/06-choose/cmd/choose-server   # then, in other terminals: nc 127.0.0.1 5000
+//	go run ./exercises/06-choose/cmd/choose-server   # then, in other terminals: nc -N 127.0.0.1 5000
 //
 // Type a line to have it echoed, "work 10000000" for a CPU job (a few
 // seconds), "crash" to crash the worker process that runs it. Watch the

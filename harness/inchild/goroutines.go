@@ -1,4 +1,4 @@
-package harness
+package inchild
 
 import (
 	"fmt"
@@ -20,11 +20,11 @@ var goroutinesBefore struct {
 
 // WatchGoroutines wraps serve so that [LeakedGoroutines] can tell the
 // goroutines Serve started from those that existed before it. Use it for
-// the server in the suite's [Program]:
+// the server in the suite's harness.Program:
 //
-//	Servers: map[string]harness.ServeFunc{"name": harness.WatchGoroutines(pkg.Serve)},
-//	AfterServe: func() error { return harness.LeakedGoroutines("exercises/02-goroutines") },
-func WatchGoroutines(serve ServeFunc) ServeFunc {
+//	Servers: map[string]harness.ServeFunc{"name": inchild.WatchGoroutines(pkg.Serve)},
+//	AfterServe: func() error { return inchild.LeakedGoroutines("exercises/02-goroutines") },
+func WatchGoroutines(serve func(net.Listener) error) func(net.Listener) error {
 	return func(ln net.Listener) error {
 		goroutinesBefore.Lock()
 		goroutinesBefore.opt = goleak.IgnoreCurrent()
@@ -34,7 +34,7 @@ func WatchGoroutines(serve ServeFunc) ServeFunc {
 }
 
 // LeakedGoroutines runs in the server's process after Serve returned (from
-// [Program.AfterServe]): every goroutine Serve started must be gone by then
+// harness.Program.AfterServe): every goroutine Serve started must be gone by then
 // (goleak gives them about 0.4 s of retries to finish returning). The error
 // is one line a learner can read, naming the functions and lines of the
 // package pkg (such as "exercises/02-goroutines") where the goroutines were

@@ -1,4 +1,4 @@
-package harness
+package inchild
 
 import (
 	"fmt"
@@ -11,7 +11,7 @@ import (
 // ChildrenLeft returns the IDs of the child processes of this process that
 // are still running, and of those that have ended but were not reaped
 // (zombies). A server's process calls it after Serve returns, from
-// [Program.AfterServe], to check that no worker outlives Serve. Where
+// harness.Program.AfterServe, to check that no worker outlives Serve. Where
 // package procs cannot look (see procs.Supported) it finds nothing.
 func ChildrenLeft() (running, zombies []int) {
 	if procs.Supported() != nil {

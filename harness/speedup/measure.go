@@ -1,17 +1,19 @@
-package harness
+package speedup
 
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
-	. "github.com/onsi/ginkgo/v2" //nolint:revive // the harness is ginkgo-native
+	"github.com/onsi/ginkgo/v2"
+
+	"github.com/threadproc/threadproc/harness"
+	"github.com/threadproc/threadproc/harness/procs"
 )
 
-// CPUJob is one CPU-bound request that [Server.MeasureSpeedup] sends.
-type CPUJob struct {
+// Job is one CPU-bound request that [Measure] sends.
+type Job struct {
 	// Request is the line a client sends, without its "\n".
 	Request string
 	// Reply is the line the server must answer, without its "\n"; the
@@ -25,10 +27,10 @@ type CPUJob struct {
 	Hints []string
 }
 
-// Speedup is what [Server.MeasureSpeedup] measured. Every figure is the
+// Measurement is what [Measure] measured. Every figure is the
 // median over interleaved rounds, so one round disturbed by another program
 // moves it little.
-type Speedup struct {
+type Measurement struct {
 	// Jobs is how many jobs ran at once (one a client).
 	Jobs int
 	// Rounds is how many times both ways were measured.
@@ -69,7 +71,7 @@ type Speedup struct {
 }
 
 // String summarises the measurement in one line (for reports and messages).
-func (m Speedup) String() string {
+func (m Measurement) String() string {
 	cpu := "server CPU time unknown on this system"
 	if m.CPUKnown {
 		cpu = fmt.Sprintf("server CPU/wall %.2f at once, %.2f one after the other", m.CPUOverWall, m.SequentialCPUOverWall)
@@ -82,42 +84,42 @@ func (m Speedup) String() string {
 		m.Speedup, cpu, m.Host, m.Rounds)
 }
 
-// MeasureSpeedup measures whether the server runs CPU-bound jobs in
-// parallel, from the outside. Each client sends job once to warm up (which
-// also checks the reply); then, rounds times, with the order of the two ways
-// alternating from round to round:
+// Measure measures whether srv runs CPU-bound jobs in parallel, from the
+// outside. Each client sends job once to warm up (which also checks the
+// reply); then, rounds times, with the order of the two ways alternating from
+// round to round:
 //
 //   - one after the other: each client sends job and waits for its reply
 //     before the next client sends;
 //   - at once: all clients send job together and wait for their replies,
 //     while the harness samples the CPU time of the server and every process
-//     below it ([TreeCPUTime]) and, on Linux, how long each of their threads
-//     ran and waited for a CPU ([Speedup.Demand]);
+//     below it ([procs.TreeCPUTime]) and, on Linux, how long each of their
+//     threads ran and waited for a CPU ([Measurement.Demand]), every few
+//     milliseconds, so that a worker process that starts and ends during the
+//     phase is counted too;
 //
 // and before every round and after the last it probes the host's own
 // parallelism with job.Local ([HostParallelism]). It records the result as a
 // report entry named "speedup" (it shows in JSON and JUnit reports) and
 // returns it; the caller decides what the numbers must be. A missing or wrong
 // reply fails the spec. Each client must be used by nobody else meanwhile.
-func (s *Server) MeasureSpeedup(clients []*Client, job CPUJob, rounds int) Speedup {
-	GinkgoHelper()
+func Measure(srv *harness.Server, clients []*harness.Client, job Job, rounds int) Measurement {
+	ginkgo.GinkgoHelper()
 	for _, c := range clients {
-		if err := exchange(c, job); err != nil {
-			failJob(c, job, "warming up", err)
-		}
+		exchange(c, job, "warming up")
 	}
-	m := Speedup{Jobs: len(clients), Rounds: rounds, CPUKnown: true, DemandKnown: true}
+	m := Measurement{Jobs: len(clients), Rounds: rounds, CPUKnown: true, DemandKnown: true}
 	var hosts, speedups, cpuPar, cpuSeq, demands []float64
 	var seqs, pars []time.Duration
 	for r := range rounds {
 		hosts = append(hosts, HostParallelism(len(clients), job.Local))
 		var seq, par phase
 		if r%2 == 0 {
-			seq = s.oneAfterTheOther(clients, job)
-			par = s.atOnce(clients, job)
+			seq = oneAfterTheOther(srv.PID, clients, job)
+			par = atOnce(srv.PID, clients, job)
 		} else {
-			par = s.atOnce(clients, job)
-			seq = s.oneAfterTheOther(clients, job)
+			par = atOnce(srv.PID, clients, job)
+			seq = oneAfterTheOther(srv.PID, clients, job)
 		}
 		seqs, pars = append(seqs, seq.wall), append(pars, par.wall)
 		speedups = append(speedups, ratio(seq.wall, par.wall))
@@ -136,7 +138,7 @@ func (s *Server) MeasureSpeedup(clients []*Client, job CPUJob, rounds int) Speed
 	if m.DemandKnown {
 		m.Demand = Median(demands)
 	}
-	AddReportEntry("speedup", m)
+	ginkgo.AddReportEntry("speedup", m)
 	return m
 }
 
@@ -145,26 +147,24 @@ type phase struct {
 	wall        time.Duration
 	cpu         time.Duration
 	cpuKnown    bool
-	demand      float64 // CPUs the server's job threads asked for (see Speedup.Demand)
+	demand      float64 // CPUs the server's job threads asked for (see Measurement.Demand)
 	demandKnown bool
 }
 
 // oneAfterTheOther runs the job on each client in turn.
-func (s *Server) oneAfterTheOther(clients []*Client, job CPUJob) phase {
-	GinkgoHelper()
-	return s.timed(func() {
+func oneAfterTheOther(pid int, clients []*harness.Client, job Job) phase {
+	ginkgo.GinkgoHelper()
+	return timed(pid, func() {
 		for _, c := range clients {
-			if err := exchange(c, job); err != nil {
-				failJob(c, job, "sending jobs one after the other", err)
-			}
+			exchange(c, job, "sending jobs one after the other")
 		}
 	})
 }
 
 // atOnce runs the job on every client at the same time.
-func (s *Server) atOnce(clients []*Client, job CPUJob) phase {
-	GinkgoHelper()
-	errs := make([]error, len(clients))
+func atOnce(pid int, clients []*harness.Client, job Job) phase {
+	ginkgo.GinkgoHelper()
+	replies := make([]reply, len(clients))
 	var ready, done sync.WaitGroup
 	start := make(chan struct{})
 	for i, c := range clients {
@@ -174,85 +174,66 @@ func (s *Server) atOnce(clients []*Client, job CPUJob) phase {
 			defer done.Done()
 			ready.Done()
 			<-start
-			errs[i] = exchange(c, job)
+			replies[i] = send(c, job)
 		}()
 	}
 	ready.Wait()
-	p := s.timed(func() {
+	p := timed(pid, func() {
 		close(start)
 		done.Wait()
 	})
-	for i, err := range errs {
-		if err != nil {
-			failJob(clients[i], job, "sending jobs at once", err)
-		}
+	for i, r := range replies {
+		r.check(clients[i], job, "sending jobs at once")
 	}
 	return p
 }
 
 // timed runs fn and returns its wall time, and the CPU time and CPU demand
-// of the server's process tree meanwhile.
-func (s *Server) timed(fn func()) phase {
-	before, errBefore := TreeCPUTime(s.PID)
-	schedBefore, errSchedBefore := schedSnapshot(s.PID)
+// of the process tree of pid meanwhile.
+func timed(pid int, fn func()) phase {
+	before, errBefore := procs.TreeCPUTime(pid)
+	s := startSampling(pid)
 	start := time.Now()
 	fn()
 	wall := time.Since(start)
-	schedAfter, errSchedAfter := schedSnapshot(s.PID)
-	after, errAfter := TreeCPUTime(s.PID)
-	p := phase{wall: wall, cpuKnown: errBefore == nil && errAfter == nil,
-		demandKnown: errSchedBefore == nil && errSchedAfter == nil}
+	sched := s.stop()
+	after, errAfter := procs.TreeCPUTime(pid)
+	p := phase{wall: wall, cpuKnown: errBefore == nil && errAfter == nil, demandKnown: sched.err == nil}
 	if p.cpuKnown {
 		p.cpu = after - before
 	}
 	if p.demandKnown {
-		p.demand = demand(schedBefore, schedAfter, wall)
+		p.demand = demand(sched.first, sched.last, wall)
 	}
 	return p
 }
 
-// errWrongReply reports a reply that is not the expected one.
-var errWrongReply = errors.New("wrong reply")
-
-// replyError is a missing or wrong reply, with what did arrive.
-type replyError struct {
-	got string
-	err error
+// reply is what one job got back.
+type reply struct {
+	line string
+	err  error
 }
 
-func (e *replyError) Error() string { return e.err.Error() }
-func (e *replyError) Unwrap() error { return e.err }
-
-// exchange sends the job's request on c and checks the reply.
-func exchange(c *Client, job CPUJob) error {
+// send sends the job's request on c and reads the reply.
+func send(c *harness.Client, job Job) reply {
 	if err := c.TrySend(job.Request + "\n"); err != nil {
-		return &replyError{err: err}
+		return reply{err: err}
 	}
-	got, err := c.ReadLine()
-	if err != nil {
-		return &replyError{got: got, err: err}
-	}
-	if got != job.Reply+"\n" {
-		return &replyError{got: got, err: errWrongReply}
-	}
-	return nil
+	line, err := c.ReadLine()
+	return reply{line: line, err: err}
 }
 
-// failJob fails the spec for a job that got no right reply.
-func failJob(c *Client, job CPUJob, when string, err error) {
-	GinkgoHelper()
-	var re *replyError
-	got := err.Error()
-	if errors.As(err, &re) {
-		if errors.Is(re.err, errWrongReply) {
-			got = quote([]byte(re.got))
-		} else {
-			got = describeReply(re.got, re.err, job.Reply+"\n")
-		}
-	}
-	if strings.HasPrefix(got, "\"error: ") {
-		got += " (the server answered the job with an error)"
-	}
-	c.problem("sent "+quote([]byte(job.Request+"\n"))+" while "+when,
-		"the line "+quote([]byte(job.Reply+"\n"))+" within "+IOTimeout.String(), got, job.Hints...).fail()
+// check fails the spec unless r is the job's reply.
+func (r reply) check(c *harness.Client, job Job, when string) {
+	ginkgo.GinkgoHelper()
+	c.ExpectReply("sent "+fmt.Sprintf("%q", job.Request+"\n")+" while "+when, r.line, r.err, job.Reply, job.Hints...)
 }
+
+// exchange sends the job on c and fails the spec unless its reply comes.
+func exchange(c *harness.Client, job Job, when string) {
+	ginkgo.GinkgoHelper()
+	send(c, job).check(c, job, when)
+}
+
+// errNoSamples is a sampling that did not read the scheduler's times.
+var errNoSamples = errors.New("no scheduler samples")

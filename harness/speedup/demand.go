@@ -1,6 +1,10 @@
-package harness
+package speedup
 
-import "time"
+import (
+	"time"
+
+	"github.com/threadproc/threadproc/harness/procs"
+)
 
 // workerShare is how much of the busiest thread's CPU time a thread must
 // have used, during a phase, to count as one that runs jobs. Threads that
@@ -15,19 +19,19 @@ const workerShare = 0.1
 // for one, summed and divided by wall. On an idle machine it equals CPU time
 // over wall time; on a busy one it stays what the server asked for, while
 // CPU time over wall time drops to what it got.
-func demand(before, after map[int]schedTimes, wall time.Duration) float64 {
-	deltas := make(map[int]schedTimes, len(after))
+func demand(before, after map[int]procs.SchedTimes, wall time.Duration) float64 {
+	deltas := make(map[int]procs.SchedTimes, len(after))
 	var busiest time.Duration
 	for tid, a := range after {
 		b := before[tid] // zero for a thread started since
-		d := schedTimes{run: max(0, a.run-b.run), wait: max(0, a.wait-b.wait)}
+		d := procs.SchedTimes{Run: max(0, a.Run-b.Run), Wait: max(0, a.Wait-b.Wait)}
 		deltas[tid] = d
-		busiest = max(busiest, d.run)
+		busiest = max(busiest, d.Run)
 	}
 	var asked time.Duration
 	for _, d := range deltas {
-		if busiest > 0 && float64(d.run) >= workerShare*float64(busiest) {
-			asked += d.run + d.wait
+		if busiest > 0 && float64(d.Run) >= workerShare*float64(busiest) {
+			asked += d.Run + d.Wait
 		}
 	}
 	return ratio(asked, wall)

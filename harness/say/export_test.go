@@ -1,0 +1,4 @@
+package say
+
+// FromLookup is fromLookup, for the specs.
+var FromLookup = fromLookup
