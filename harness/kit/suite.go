@@ -149,6 +149,9 @@ func (s *Suite) Run(ctx context.Context, timeout time.Duration) Result {
 	cmd.Dir = filepath.Join(s.Root, s.Pkg)
 	cmd.Stdout, cmd.Stderr = log, log
 	cmd.Env = append(os.Environ(), "GORACE=atexit_sleep_ms=0 "+os.Getenv("GORACE"), RunTagKey+"="+runTag)
+	if s.Overlay != nil { // a spec that runs go itself (go vet) sees the same files as the build
+		cmd.Env = append(cmd.Env, "GOFLAGS="+os.Getenv("GOFLAGS")+" -overlay="+s.Binary+".overlay.json")
+	}
 	cmd.Env = append(cmd.Env, s.Env...)
 	setGroup(cmd)
 	if s.Wrap != nil {

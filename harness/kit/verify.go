@@ -43,10 +43,11 @@ func Verify(ctx context.Context, exs []Exercise, work string, jobs int, t *Tally
 // prepare lists the variants of one exercise.
 func prepare(ex Exercise, work string) []*variant {
 	bin := func(name string) string { return filepath.Join(work, ex.Name+"."+name+".test") }
+	english := []string{"THREADPROC_LANG=en"} // gallery entries match English phrases
 	skeleton := &variant{ex: ex, kind: "skeleton",
-		suite: &Suite{Label: ex.Name + " skeleton", Pkg: ex.Package(), Root: ex.Root, Binary: bin("skeleton")}}
+		suite: &Suite{Label: ex.Name + " skeleton", Pkg: ex.Package(), Root: ex.Root, Binary: bin("skeleton"), Env: english}}
 	solution := &variant{ex: ex, kind: "solution",
-		suite: &Suite{Label: ex.Name + " solution", Pkg: ex.Package(), Root: ex.Root, Binary: bin("solution")}}
+		suite: &Suite{Label: ex.Name + " solution", Pkg: ex.Package(), Root: ex.Root, Binary: bin("solution"), Env: english}}
 	sol, err := TreeOverlay(ex, filepath.Join(ex.Root, "solutions"))
 	solution.suite.Overlay, solution.err = sol, err
 	out := []*variant{skeleton, solution}
@@ -61,7 +62,7 @@ func prepare(ex Exercise, work string) []*variant {
 			focus = append(focus, c.Fails)
 		}
 		v := &variant{ex: ex, kind: "gallery", entry: e, suite: &Suite{Label: ex.Name + " gallery " + e.Name,
-			Pkg: ex.Package(), Root: ex.Root, Focus: focus, Binary: bin("gallery-" + e.Name)}}
+			Pkg: ex.Package(), Root: ex.Root, Focus: focus, Binary: bin("gallery-" + e.Name), Env: english}}
 		if sol != nil {
 			v.suite.Overlay, v.err = e.Apply(ex, sol, work)
 		}
