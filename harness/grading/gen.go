@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -178,13 +179,27 @@ func (g *generator) write(ex kit.Exercise, variant, dir string) (Part, error) {
 		if files, err = e.Apply(ex, sol, g.work); err != nil {
 			return p, err
 		}
-		task, err := g.taskOf(ex, e.Fails)
-		if err != nil {
-			return p, err
+		lost := map[int]bool{}
+		catches := e.Catches
+		if len(catches) == 0 {
+			catches = []kit.Catch{{Fails: e.Fails, Says: e.Says}}
 		}
-		t, _ := m.Task(task)
-		p.Predicted = m.MaxPoints() - t.Points
-		p.Why = fmt.Sprintf("the gallery entry fails %q, a spec of task %d (%d points)", e.Fails, task, t.Points)
+		for _, c := range catches {
+			task, err := g.taskOf(ex, c.Fails)
+			if err != nil {
+				return p, err
+			}
+			lost[task] = true
+		}
+		p.Predicted = m.MaxPoints()
+		var tasks []string
+		for n := range lost {
+			t, _ := m.Task(n)
+			p.Predicted -= t.Points
+			tasks = append(tasks, fmt.Sprintf("task %d (%d points)", n, t.Points))
+		}
+		slices.Sort(tasks)
+		p.Why = fmt.Sprintf("the gallery entry fails %d spec(s) of %s", len(catches), strings.Join(tasks, ", "))
 	case "malice":
 		plant := kit.Entry{Name: "malice-" + name, Edits: []kit.FileEdit{{File: "server.go",
 			Hunks: []kit.Hunk{{Remove: []string{"s := newServer()"}, Add: []string{"s := newServer()", "misbehave(ln)"}}}}}}
