@@ -46,6 +46,9 @@ const notEnforced = "not enforced"
 func PlanFor(t Tools, l Limits) Plan {
 	p := Plan{Network: notEnforced, Files: notEnforced, Memory: notEnforced, Processes: notEnforced, CPU: notEnforced}
 	warn := func(format string, args ...any) { p.Warnings = append(p.Warnings, fmt.Sprintf(format, args...)) }
+	for _, problem := range t.Problems {
+		warn("%s", problem)
+	}
 	if t.OS != "linux" {
 		warn("no sandbox on %s: the learner's code runs with your rights, with the network, and may write anywhere you can; "+
 			"grade untrusted code on Linux with bubblewrap installed, as root (see README, Grading a class)", t.OS)

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"runtime"
@@ -18,6 +19,9 @@ type Tools struct {
 	Cgroups Cgroups
 	// Root reports whether the grader runs as root.
 	Root bool
+	// Problems say why a tool that is installed cannot be used here, such
+	// as bwrap where user namespaces are not allowed.
+	Problems []string
 	// OS is runtime.GOOS.
 	OS string
 }
@@ -41,6 +45,24 @@ func Detect() Tools {
 	if t.Bwrap != "" {
 		if out, err := exec.Command(t.Bwrap, "--version").Output(); err == nil {
 			t.BwrapVersion = strings.TrimSpace(string(out))
+		}
+		// Installed is not enough: a machine may forbid the namespaces it
+		// needs (Ubuntu 24.04 restricts user namespaces to root, say).
+		if out, err := exec.Command(t.Bwrap, "--unshare-all", "--ro-bind", "/", "/", "--", "true").CombinedOutput(); err != nil {
+			t.Problems = append(t.Problems, fmt.Sprintf("bwrap is installed but cannot make a sandbox here (%v: %s)",
+				err, strings.TrimSpace(string(out))))
+			t.Bwrap, t.BwrapVersion = "", ""
+		}
+	}
+	if t.Unshare != "" {
+		args := []string{"--net", "--pid", "--fork", "--mount-proc"}
+		if !t.Root {
+			args = append(args, "--map-root-user")
+		}
+		if out, err := exec.Command(t.Unshare, append(args, "true")...).CombinedOutput(); err != nil {
+			t.Problems = append(t.Problems, fmt.Sprintf("unshare is installed but cannot make namespaces here (%v: %s)",
+				err, strings.TrimSpace(string(out))))
+			t.Unshare = ""
 		}
 	}
 	t.Cgroups = detectCgroups()
