@@ -72,6 +72,9 @@ func Generate(ctx context.Context, root string, exs []kit.Exercise, dir string, 
 	}
 	defer os.RemoveAll(work)
 	gen := &generator{root: root, exs: exs, work: work, tasks: map[string]map[string]int{}, manifests: map[string]kit.Manifest{}}
+	if gen.breakage, err = readBreakage(filepath.Join(root, BreakageFile)); err != nil && !os.IsNotExist(err) {
+		return nil, err
+	}
 	for _, ex := range exs {
 		if gen.manifests[ex.Name], err = kit.LoadManifest(ex); err != nil {
 			return nil, err
@@ -118,7 +121,7 @@ func Generate(ctx context.Context, root string, exs []kit.Exercise, dir string, 
 		}
 	}
 	mix := func(ex kit.Exercise) (string, error) {
-		entries, err := kit.Gallery(ex)
+		entries, err := gen.drawable(ex)
 		if err != nil {
 			return "", err
 		}
@@ -152,7 +155,24 @@ type generator struct {
 	root, work string
 	exs        []kit.Exercise
 	manifests  map[string]kit.Manifest
-	tasks      map[string]map[string]int // exercise → spec text → task
+	tasks      map[string]map[string]int   // exercise → spec text → task
+	breakage   map[string]map[string][]int // exercise → gallery entry → tasks it breaks (BreakageFile)
+}
+
+// drawable lists the gallery entries a mix may hold: those whose breakage
+// was measured (BreakageFile), or all of them where nothing was measured.
+func (g *generator) drawable(ex kit.Exercise) ([]kit.Entry, error) {
+	entries, err := kit.Gallery(ex)
+	if err != nil || g.breakage == nil {
+		return entries, err
+	}
+	var measured []kit.Entry
+	for _, e := range entries {
+		if _, ok := g.breakage[ex.Name][e.Name]; ok {
+			measured = append(measured, e)
+		}
+	}
+	return measured, nil
 }
 
 // write writes one exercise folder of a learner's copy holding variant,
@@ -191,6 +211,13 @@ func (g *generator) write(ex kit.Exercise, variant, dir string) (Part, error) {
 			}
 			lost[task] = true
 		}
+		source := "the specs it names"
+		if measured, ok := g.breakage[ex.Name][e.Name]; ok {
+			source = "the specs it names and " + BreakageFile
+			for _, n := range measured {
+				lost[n] = true
+			}
+		}
 		p.Predicted = m.MaxPoints()
 		var tasks []string
 		for n := range lost {
@@ -199,7 +226,7 @@ func (g *generator) write(ex kit.Exercise, variant, dir string) (Part, error) {
 			tasks = append(tasks, fmt.Sprintf("task %d (%d points)", n, t.Points))
 		}
 		slices.Sort(tasks)
-		p.Why = fmt.Sprintf("the gallery entry fails %d spec(s) of %s", len(catches), strings.Join(tasks, ", "))
+		p.Why = fmt.Sprintf("the gallery entry breaks %s, by %s", strings.Join(tasks, ", "), source)
 	case "malice":
 		plant := kit.Entry{Name: "malice-" + name, Edits: []kit.FileEdit{{File: "server.go",
 			Hunks: []kit.Hunk{{Remove: []string{"s := newServer()"}, Add: []string{"s := newServer()", "misbehave(ln)"}}}}}}

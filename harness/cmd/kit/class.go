@@ -73,12 +73,44 @@ func class(ctx context.Context, root string, args []string) int {
 	return status
 }
 
-// genClass writes a generated class of submissions.
+// genClass writes a generated class of submissions, or measures what each
+// gallery entry breaks (-calibrate), which the predictions of a generated
+// class come from.
 func genClass(ctx context.Context, root string, args []string) int {
 	fs := flag.NewFlagSet("gen-class", flag.ExitOnError)
 	n := fs.Int("n", 20, "how many learners")
 	seed := fs.Int64("seed", 1, "seed of the mixes")
+	calibrate := fs.Bool("calibrate", false, "grade every gallery entry and write "+grading.BreakageFile+" (no DIR)")
+	jobs := fs.Int("j", 2, "with -calibrate: how many entries to grade at once")
+	var gf gradingFlags
+	gf.register(fs)
 	_ = fs.Parse(args)
+	exs, err := kit.Exercises(root)
+	if err != nil {
+		fail(err)
+	}
+	if *calibrate {
+		bs, err := grading.Calibrate(ctx, root, exs, *jobs, gf.options(""), os.Stdout)
+		if err != nil {
+			fail(err)
+		}
+		manifests := func(ex string) kit.Manifest {
+			found, _ := kit.Exercises(root, ex)
+			m, _ := kit.LoadManifest(found[0])
+			return m
+		}
+		path := filepath.Join(root, grading.BreakageFile)
+		if err := grading.WriteBreakage(path, bs, grading.Describe(ctx, root, 0).KitCommit, manifests); err != nil {
+			fail(err)
+		}
+		for _, b := range bs {
+			if b.Problem != "" {
+				fmt.Printf("left out %s %s: %s\n", b.Exercise, b.Entry, b.Problem)
+			}
+		}
+		fmt.Printf("measured %d gallery entries into %s\n", len(bs), path)
+		return 0
+	}
 	if fs.NArg() != 1 {
 		usage()
 	}
@@ -88,10 +120,6 @@ func genClass(ctx context.Context, root string, args []string) int {
 	}
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		fail(fmt.Errorf("%s is not empty", dir))
-	}
-	exs, err := kit.Exercises(root)
-	if err != nil {
-		fail(err)
 	}
 	parts, err := grading.Generate(ctx, root, exs, dir, *n, *seed)
 	if err != nil {
