@@ -79,7 +79,7 @@ func class(ctx context.Context, root string, args []string) int {
 func genClass(ctx context.Context, root string, args []string) int {
 	fs := flag.NewFlagSet("gen-class", flag.ExitOnError)
 	n := fs.Int("n", 20, "how many learners")
-	seed := fs.Int64("seed", 1, "seed of the mixes")
+	seed := fs.Int64("mix-seed", 1, "seed of the mixes")
 	calibrate := fs.Bool("calibrate", false, "grade every gallery entry and write "+grading.BreakageFile+" (no DIR)")
 	jobs := fs.Int("j", 2, "with -calibrate: how many entries to grade at once")
 	var gf gradingFlags
@@ -90,6 +90,9 @@ func genClass(ctx context.Context, root string, args []string) int {
 		fail(err)
 	}
 	if *calibrate {
+		if exs, err = kit.Exercises(root, fs.Args()...); err != nil { // kit gen-class -calibrate [EX...]
+			fail(err)
+		}
 		bs, err := grading.Calibrate(ctx, root, exs, *jobs, gf.options(""), os.Stdout)
 		if err != nil {
 			fail(err)

@@ -10,7 +10,7 @@
 //	kit new NAME                               scaffold a new exercise (NAME like 07-something)
 //	kit grade [-out DIR] TREE [EX...]          grade a learner's copy of exercises/, in the sandbox
 //	kit class [-j N] [-expect CSV] DIR [EX...]  grade every learner's copy in DIR (a class), resumable
-//	kit gen-class [-n N] [-seed S] DIR         generate a class of submissions, with their expected points
+//	kit gen-class [-n N] [-mix-seed S] DIR     generate a class of submissions, with their expected points
 //	kit gen-class -calibrate [-j N]            measure what each gallery entry breaks (for the predictions)
 //	kit flake [-n N] [EX...]                   repeat the solution suites, count failures per spec
 //	kit vet-solutions [EX...]                  go vet with the solutions swapped in
