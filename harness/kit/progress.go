@@ -3,9 +3,9 @@ package kit
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
-	"strconv"
+
+	"github.com/threadproc/threadproc/harness/internal/task"
 )
 
 // Progress is how far a learner is in one exercise.
@@ -23,10 +23,6 @@ type Progress struct {
 // Done reports whether every spec of the exercise passes.
 func (p Progress) Done() bool { return p.Problem == "" && p.Total > 0 && p.Passed == p.Total }
 
-// todoRE finds the "not implemented (TODO n)" that an unwritten function
-// returns, as failure messages quote it.
-var todoRE = regexp.MustCompile(`not implemented \(TODO (\d+)\)`)
-
 // ProgressOf summarises one exercise's result. The next task is the lowest
 // TODO that the learner's code says is not implemented yet, or else the
 // lowest task with a failing spec: a spec of task 1 may fail only because
@@ -40,10 +36,7 @@ func ProgressOf(name string, res Result) Progress {
 			continue
 		}
 		labelled = append(labelled, s.Task())
-		for _, m := range todoRE.FindAllStringSubmatch(s.Message, -1) {
-			n, _ := strconv.Atoi(m[1])
-			unwritten = append(unwritten, n)
-		}
+		unwritten = append(unwritten, task.TODOs(s.Message)...)
 	}
 	for _, list := range [][]int{unwritten, labelled} {
 		if len(list) > 0 {

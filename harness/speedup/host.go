@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/onsi/ginkgo/v2"
+
+	"github.com/threadproc/threadproc/harness/internal/stats"
 )
 
 // MinHostParallelism is the least parallelism (see [HostParallelism]) a
@@ -47,7 +49,7 @@ func HostParallelism(k int, job func()) float64 {
 		}
 		wg.Wait()
 	})
-	return min(float64(k), float64(k)*ratio(alone, together))
+	return min(float64(k), float64(k)*stats.Ratio(alone, together))
 }
 
 // timeIt returns how long fn took.
