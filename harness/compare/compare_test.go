@@ -11,6 +11,7 @@ import (
 	"github.com/onsi/ginkgo/v2" // not dot-imported: it has a Report too
 	. "github.com/onsi/gomega"
 
+	"github.com/threadproc/threadproc/harness/internal/proc"
 	"github.com/threadproc/threadproc/harness/procs"
 )
 
@@ -78,7 +79,7 @@ var _ = ginkgo.Describe("the reference servers", func() {
 
 	ginkgo.DescribeTable("a crashing handler takes the other clients down, measured",
 		func(ctx ginkgo.SpecContext, kind Kind, takesDown bool) {
-			tag := newTag()
+			tag := proc.NewTag(runEnv)
 			s, err := startServer(kind, tag)
 			Expect(err).NotTo(HaveOccurred())
 			defer s.stop()
@@ -86,9 +87,9 @@ var _ = ginkgo.Describe("the reference servers", func() {
 			Expect(err).NotTo(HaveOccurred())
 			Expect(crash.TakesOthersDown).To(Equal(takesDown), crash.Detail)
 			s.stop()
-			if pids, err := procs.WithEnv(runEnv, tag); err == nil {
+			if pids, err := tag.Processes(); err == nil {
 				Eventually(func() []int {
-					pids, _ = procs.WithEnv(runEnv, tag)
+					pids, _ = tag.Processes()
 					var alive []int
 					for _, pid := range pids {
 						if p, err := procs.Get(pid); err == nil && !p.Zombie() {
