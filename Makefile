@@ -5,7 +5,11 @@
 GO      ?= go
 GINKGO  := $(GO) tool ginkgo
 KITBIN  := .reports/bin/kit
-KIT     := $(GO) build -o $(KITBIN) ./harness/cmd/kit && $(KITBIN)
+# LOAD=N keeps N CPU-bound busy loops running beside any kit command, and
+# CPUS=N runs it on N CPUs only (Linux): the kit proves its verdicts on a busy
+# machine and on a one-CPU laptop (make flake N=10 LOAD=2, make verify CPUS=1).
+KITFLAGS := $(if $(LOAD),-load $(LOAD)) $(if $(CPUS),-cpus $(CPUS))
+KIT     := $(GO) build -o $(KITBIN) ./harness/cmd/kit && $(KITBIN) $(KITFLAGS)
 EX      ?=
 N       ?= 20
 J       ?= 2
@@ -45,14 +49,14 @@ grade: ## grader: grade a learner's copy of exercises/ (make grade DIR=path); re
 	@test -n "$(DIR)" || (echo "usage: make grade DIR=path/to/their/exercises" && exit 2)
 	@$(KIT) grade $(DIR) $(EX)
 
-flake: ## grader: run each solution suite N times and count failures per spec (make flake N=20)
+flake: ## grader: run each solution suite N times; a table per spec (make flake N=10 LOAD=2 CPUS=1)
 	@$(KIT) flake -n $(N) $(EX)
 
 new-exercise: ## instructor: scaffold an exercise (make new-exercise NAME=07-something)
 	@test -n "$(NAME)" || (echo "usage: make new-exercise NAME=07-something" && exit 2)
 	@$(KIT) new $(NAME)
 
-verify: ## instructor: skeletons fail, solutions pass, every gallery entry is caught
+verify: ## instructor: skeletons fail, solutions pass, every gallery entry is caught (LOAD=2, CPUS=1 too)
 	@$(KIT) verify -j $(J) $(EX)
 
 vet: ## go vet (linux and darwin), on the exercises as shipped and with the solutions swapped in; windows must build

@@ -14,7 +14,7 @@ import (
 
 // Environment variables by which a parent tells a child process what to be.
 const (
-	envRole     = "THREADPROC_ROLE"      // "server:NAME" or "client:NAME"
+	envRole     = "THREADPROC_ROLE"      // "server:NAME", "client:NAME" or "probe:"
 	envRun      = "THREADPROC_RUN"       // a tag inherited by everything a spec starts
 	envAddr     = "THREADPROC_ADDR"      // the address a client program dials
 	envOwner    = "THREADPROC_OWNER"     // the PID of the process that took the role
@@ -44,7 +44,9 @@ const childPrefix = "threadproc: "
 //
 // Main never returns. It refuses to run the suite again in a copy of the test
 // binary started by the learner's server, so a worker mode that does not take
-// over cannot multiply into a fork bomb.
+// over cannot multiply into a fork bomb. A test binary built without the race
+// detector (plain `go test` or `ginkgo`) rebuilds itself with it and runs
+// that instead: the specs never judge a server without the race detector.
 func Main(m *testing.M, prog Program) {
 	if prog.Init != nil {
 		prog.Init()
@@ -55,6 +57,7 @@ func Main(m *testing.M, prog Program) {
 			childf("%s", reason)
 			os.Exit(exitStray)
 		}
+		ensureRace()
 		_ = os.Setenv(envSuitePID, strconv.Itoa(os.Getpid()))
 		os.Exit(m.Run())
 	}
@@ -108,6 +111,8 @@ func runRole(role string, prog Program) int {
 		if client, ok := prog.Clients[name]; ok {
 			return runClientRole(client)
 		}
+	case "probe": // the harness measuring what starting a process costs
+		return exitOK
 	}
 	childf("this suite has no %s called %q", kind, name)
 	return exitSetup

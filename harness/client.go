@@ -79,7 +79,7 @@ func Dial(addr string) *Client {
 
 // dial connects and registers the cleanup.
 func dial(addr string) (*Client, error) {
-	conn, err := net.DialTimeout("tcp", addr, IOTimeout)
+	conn, err := net.DialTimeout("tcp", addr, ioTimeout())
 	if err != nil {
 		return nil, err
 	}
@@ -111,7 +111,7 @@ func (c *Client) Send(data string) {
 // TrySend is [Client.Send] returning the error instead of failing the spec.
 func (c *Client) TrySend(data string) error {
 	c.log.add("→ %s", quote([]byte(data)))
-	_ = c.conn.SetWriteDeadline(time.Now().Add(IOTimeout))
+	_ = c.conn.SetWriteDeadline(time.Now().Add(ioTimeout()))
 	_, err := io.WriteString(c.conn, data)
 	return err
 }
@@ -126,7 +126,7 @@ func (c *Client) SendLine(line string) {
 // is non-nil if no whole line arrived within [IOTimeout]; the bytes that did
 // arrive are returned with it.
 func (c *Client) ReadLine() (string, error) {
-	deadline := time.Now().Add(IOTimeout)
+	deadline := time.Now().Add(ioTimeout())
 	for {
 		if i := bytes.IndexByte(c.buf, '\n'); i >= 0 {
 			line := string(c.buf[:i+1])
@@ -170,7 +170,7 @@ func (c *Client) ExpectLine(want string, hints ...string) {
 	if err == nil && got == want+"\n" {
 		return
 	}
-	c.problem("waited for a reply", "the line "+quote([]byte(want+"\n"))+" within "+IOTimeout.String(),
+	c.problem("waited for a reply", "the line "+quote([]byte(want+"\n"))+" within "+ioTimeout().Round(100*time.Millisecond).String(),
 		c.describeReply(got, err, want), hints...).fail()
 }
 
@@ -184,7 +184,7 @@ func (c *Client) ExpectReply(did, got string, err error, want string, hints ...s
 	if err == nil && got == want+"\n" {
 		return
 	}
-	c.problem(did, "the line "+quote([]byte(want+"\n"))+" within "+IOTimeout.String(),
+	c.problem(did, "the line "+quote([]byte(want+"\n"))+" within "+ioTimeout().Round(100*time.Millisecond).String(),
 		c.describeReply(got, err, want), hints...).fail()
 }
 
@@ -192,7 +192,7 @@ func (c *Client) ExpectReply(did, got string, err error, want string, hints ...s
 // are want (for replies that do not end in a newline).
 func (c *Client) ExpectData(want string, hints ...string) {
 	GinkgoHelper()
-	deadline := time.Now().Add(IOTimeout)
+	deadline := time.Now().Add(ioTimeout())
 	var err error
 	for len(c.buf) < len(want) && err == nil {
 		err = c.fill(deadline)
@@ -204,7 +204,7 @@ func (c *Client) ExpectData(want string, hints ...string) {
 	if got == want {
 		return
 	}
-	c.problem("waited for a reply", "exactly "+quote([]byte(want))+" within "+IOTimeout.String(),
+	c.problem("waited for a reply", "exactly "+quote([]byte(want))+" within "+ioTimeout().Round(100*time.Millisecond).String(),
 		c.describeReply(got, err, want), hints...).fail()
 }
 
@@ -212,7 +212,7 @@ func (c *Client) ExpectData(want string, hints ...string) {
 // [IOTimeout] without sending anything more.
 func (c *Client) ExpectClosed(hints ...string) {
 	GinkgoHelper()
-	deadline := time.Now().Add(IOTimeout)
+	deadline := time.Now().Add(ioTimeout())
 	var err error
 	for err == nil && len(c.buf) == 0 {
 		err = c.fill(deadline)
@@ -226,7 +226,7 @@ func (c *Client) ExpectClosed(hints ...string) {
 		c.log.add("← (connection closed by %s)", c.peer)
 		return
 	}
-	c.problem("waited for "+c.peer+" to close the connection", "the connection to close within "+IOTimeout.String(),
+	c.problem("waited for "+c.peer+" to close the connection", "the connection to close within "+ioTimeout().Round(100*time.Millisecond).String(),
 		c.describeReply("", err, ""), hints...).fail()
 }
 
@@ -285,12 +285,12 @@ func (c *Client) describeReply(got string, err error, want string) string {
 	case want != "" && got == want && isTimeout(err):
 		return quote([]byte(got)) + " and then nothing more: the reply came back without its \"\\n\""
 	case got != "" && isTimeout(err):
-		return quote([]byte(got)) + " and then nothing more for " + IOTimeout.String()
+		return quote([]byte(got)) + " and then nothing more for " + ioTimeout().Round(100*time.Millisecond).String()
 	case got != "" && closedByPeer(err):
 		return quote([]byte(got)) + " and then the server closed the connection"
 	case isTimeout(err):
-		record(outcome.Hang, c.Name+" got nothing at all for "+IOTimeout.String()+": neither an answer nor a close")
-		return "nothing at all for " + IOTimeout.String() + " (the server neither answered nor closed the connection)"
+		record(outcome.Hang, c.Name+" got nothing at all for "+ioTimeout().Round(100*time.Millisecond).String()+": neither an answer nor a close")
+		return "nothing at all for " + ioTimeout().Round(100*time.Millisecond).String() + " (the server neither answered nor closed the connection)"
 	case closedByPeer(err):
 		return "the server closed the connection without answering"
 	default:

@@ -76,7 +76,7 @@ func (p *ClientProgram) Wait(timeout time.Duration) ClientResult {
 // program wrote to stderr.
 func (p *ClientProgram) Accept(ln net.Listener) *Client {
 	GinkgoHelper()
-	_ = ln.(*net.TCPListener).SetDeadline(time.Now().Add(IOTimeout))
+	_ = ln.(*net.TCPListener).SetDeadline(time.Now().Add(ioTimeout()))
 	accepted := make(chan net.Conn, 1)
 	failed := make(chan error, 1)
 	go func() {
@@ -92,7 +92,7 @@ func (p *ClientProgram) Accept(ln net.Listener) *Client {
 		return wrap(conn, "the spec's server")
 	case err := <-failed:
 		ginkgo.Fail(fmt.Sprintf("the spec's server waited %v for your client program to connect, but it did not: %v\n%s",
-			IOTimeout, err, p.describe()))
+			ioTimeout(), err, p.describe()))
 	case <-p.proc.Done():
 		_ = ln.Close() // ends the Accept above
 		ginkgo.Fail("your client program ended before it connected to the server.\n" + p.describe())

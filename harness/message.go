@@ -31,6 +31,12 @@ func (p problem) fail() {
 // String writes the problem out.
 func (p problem) String() string {
 	var b strings.Builder
+	if p.server != nil {
+		if race, ok := findRace(p.server.Output()); ok {
+			fmt.Fprintf(&b, "First: your server had a data race during this spec %s. A race can cause any of "+
+				"what follows; fix it first (the race detector's report is below).\n\n", race.where())
+		}
+	}
 	fmt.Fprintf(&b, "%s %s\n", p.who, p.did)
 	fmt.Fprintf(&b, "  expected: %s\n", p.expected)
 	fmt.Fprintf(&b, "  got:      %s\n", p.got)

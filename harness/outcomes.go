@@ -38,8 +38,12 @@ func (s *Server) recordOutcomes(stopped bool, out string) {
 	if forkBomb != "" {
 		record(outcome.ForkBomb, forkBomb)
 	}
-	if i := strings.Index(out, "WARNING: DATA RACE"); i >= 0 {
-		record(outcome.Race, raceLine(out[i:]))
+	if race, ok := findRace(out); ok {
+		detail := raceLine(race.report)
+		if where := race.where(); where != "" {
+			detail = where + ": " + detail
+		}
+		record(outcome.Race, detail)
 	}
 	st := s.proc.Exit()
 	switch {

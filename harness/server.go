@@ -232,10 +232,8 @@ func (s *Server) cleanup() {
 	s.mu.Lock()
 	killedBy := s.killedBy
 	s.mu.Unlock()
-	if i := strings.Index(out, "WARNING: DATA RACE"); i >= 0 {
-		ginkgo.Fail("The race detector found a data race in your server during this spec: two goroutines " +
-			"used the same memory at the same time, and at least one of them wrote to it. Protect " +
-			"shared data with a sync.Mutex or use sync/atomic.\n\n" + excerpt(out[i:], 40))
+	if race, ok := findRace(out); ok {
+		ginkgo.Fail(race.message())
 	}
 	if strings.HasPrefix(killedBy, "it started") {
 		ginkgo.Fail("The harness had to kill your server because " + killedBy)

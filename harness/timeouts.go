@@ -6,7 +6,10 @@ import "time"
 // running the race detector, and short enough that a hanging server fails a
 // spec in seconds rather than minutes.
 const (
-	// IOTimeout bounds every single read or write a client makes.
+	// IOTimeout bounds every single read or write a client makes, on a
+	// machine that starts a process quickly. Where starting one is slow (a
+	// busy or small machine), reads wait longer, in proportion, up to 15 s;
+	// failure messages say how long they waited.
 	IOTimeout = 3 * time.Second
 	// SpecDeadline is what exercise specs pass to ginkgo's SpecTimeout decorator.
 	SpecDeadline = 30 * time.Second

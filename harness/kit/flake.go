@@ -5,30 +5,48 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"sort"
+	"slices"
 	"time"
 )
 
-// Flake runs each exercise's solution suite n times in a row and reports,
-// per spec, how often it failed or was skipped. It returns the number of
-// failed runs of specs.
-func Flake(ctx context.Context, exs []Exercise, n int, work string, w io.Writer) int {
-	failures := 0
+// FlakeSummary counts what a flake run found.
+type FlakeSummary struct {
+	// Failures counts failed runs of specs and suite runs that ended
+	// outside any spec.
+	Failures int
+	// Ungraded counts runs of specs that could not judge (skipped).
+	Ungraded int
+}
+
+// specRuns is what the runs of one spec did.
+type specRuns struct {
+	passed, failed, ungraded int
+	seconds                  []float64
+	why                      string // the last reason it was not judged, or its last failure
+}
+
+// Flake runs each exercise's solution suite n times in a row and writes, per
+// spec, how many runs passed, failed and were not judged, with the median
+// and slowest time: the flake table. Run under -load and -cpus, it shows
+// whether verdicts hold on a busy or small machine.
+func Flake(ctx context.Context, exs []Exercise, n int, work string, w io.Writer) FlakeSummary {
+	var sum FlakeSummary
 	for _, ex := range exs {
 		sol, err := TreeOverlay(ex, filepath.Join(ex.Root, "solutions"))
 		if err != nil {
 			fmt.Fprintf(w, "%s: %v\n", ex.Name, err)
-			failures++
+			sum.Failures++
 			continue
 		}
 		s := &Suite{Label: ex.Name, Pkg: ex.Package(), Root: ex.Root, Overlay: sol,
 			Binary: filepath.Join(work, ex.Name+".flake.test")}
 		if err := s.Build(ctx); err != nil {
 			fmt.Fprintf(w, "%s: %v\n", ex.Name, err)
-			failures++
+			sum.Failures++
 			continue
 		}
-		failed, skipped := map[string]int{}, map[string]int{}
+		runs := map[string]*specRuns{}
+		var order []string
 		start := time.Now()
 		problems := 0
 		for range n {
@@ -38,41 +56,50 @@ func Flake(ctx context.Context, exs []Exercise, n int, work string, w io.Writer)
 				fmt.Fprintf(w, "  %s: %s\n", ex.Name, firstLine(res.Problem))
 			}
 			for _, sp := range res.Specs {
+				r := runs[sp.Text]
+				if r == nil {
+					r = &specRuns{}
+					runs[sp.Text] = r
+					order = append(order, sp.Text)
+				}
+				r.seconds = append(r.seconds, sp.Seconds)
 				switch {
-				case sp.Skipped():
-					skipped[sp.Text]++
-				case !sp.Passed():
-					failed[sp.Text]++
-					failures++
+				case sp.Passed():
+					r.passed++
+				case sp.Ungraded():
+					r.ungraded++
+					r.why = firstLine(sp.Message)
+				default:
+					r.failed++
+					r.why = firstLine(sp.Message)
 				}
 			}
 		}
-		failures += problems
-		fmt.Fprintf(w, "%-16s %d runs in %.0fs: %d spec failures, %d suite problems\n",
-			ex.Name, n, time.Since(start).Seconds(), sum(failed), problems)
-		printCounts(w, "failed", failed, n)
-		printCounts(w, "skipped", skipped, n)
+		failed, ungraded := 0, 0
+		for _, r := range runs {
+			failed, ungraded = failed+r.failed, ungraded+r.ungraded
+		}
+		sum.Failures += failed + problems
+		sum.Ungraded += ungraded
+		fmt.Fprintf(w, "%-16s %d runs in %.0fs: %d spec failures, %d ungraded, %d suite problems\n",
+			ex.Name, n, time.Since(start).Seconds(), failed, ungraded, problems)
+		slices.Sort(order)
+		printFlakeTable(w, order, runs)
 	}
-	return failures
+	return sum
 }
 
-// printCounts lists specs by how many of n runs they failed or skipped in.
-func printCounts(w io.Writer, what string, counts map[string]int, n int) {
-	var specs []string
-	for s := range counts {
-		specs = append(specs, s)
+// printFlakeTable writes one row per spec: passed/failed/ungraded runs,
+// median and slowest seconds, and why it failed or was not judged.
+func printFlakeTable(w io.Writer, order []string, runs map[string]*specRuns) {
+	fmt.Fprintf(w, "    %5s %5s %5s %7s %7s  %s\n", "pass", "fail", "ungr", "median", "max", "spec")
+	for _, text := range order {
+		r := runs[text]
+		slices.Sort(r.seconds)
+		fmt.Fprintf(w, "    %5d %5d %5d %6.1fs %6.1fs  %s\n", r.passed, r.failed, r.ungraded,
+			r.seconds[len(r.seconds)/2], r.seconds[len(r.seconds)-1], text)
+		if r.why != "" {
+			fmt.Fprintf(w, "    %29s  └ %s\n", "", r.why)
+		}
 	}
-	sort.Strings(specs)
-	for _, s := range specs {
-		fmt.Fprintf(w, "    %s %d/%d: %s\n", what, counts[s], n, s)
-	}
-}
-
-// sum adds up the counts.
-func sum(counts map[string]int) int {
-	total := 0
-	for _, c := range counts {
-		total += c
-	}
-	return total
 }

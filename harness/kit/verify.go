@@ -127,9 +127,9 @@ func judgeSolution(label string, res Result, t *Tally) {
 		case s.Passed():
 			passed++
 			t.Check(true, "")
-		case s.Skipped():
+		case s.Ungraded():
 			t.Skip()
-			t.Printf("  skip %s: %q: %s\n", label, s.Text, firstLine(s.Message))
+			t.Printf("  not judged here %s: %q: %s\n", label, s.Text, firstLine(s.Message))
 		default:
 			t.Check(false, "%s: %q %s:\n%s", label, s.Text, s.State, indent(s.Message, 8))
 		}
@@ -142,15 +142,21 @@ func judgeSolution(label string, res Result, t *Tally) {
 
 // judgeEntry: exactly the named spec ran, failed, and says why.
 func judgeEntry(label string, e Entry, res Result, t *Tally) {
-	var ran []Spec
+	var ran, unjudged []Spec
 	for _, s := range res.Specs {
-		if !s.Skipped() {
+		switch {
+		case !s.Skipped():
 			ran = append(ran, s)
+		case strings.Contains(s.Text, e.Fails) && s.Message != "":
+			unjudged = append(unjudged, s) // skipped by the spec itself, not by the focus
 		}
 	}
 	switch {
 	case res.Problem != "" && len(ran) == 0:
 		t.Check(false, "%s: %s (%s)", label, res.Problem, res.Log)
+	case len(ran) == 0 && len(unjudged) == 1:
+		t.Check(false, "%s: %q was not judged here, so it cannot catch %s: %s", label, unjudged[0].Text, e.Name,
+			firstLine(unjudged[0].Message))
 	case len(ran) != 1:
 		t.Check(false, "%s: fails: %q should name exactly one spec, but it matches %d", label, e.Fails, len(ran))
 	case ran[0].Passed():

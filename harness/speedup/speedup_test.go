@@ -47,7 +47,7 @@ var _ = Describe("the CPU measurement helpers", func() {
 			DemandKnown: true, Demand: 1.95, Sequential: 400 * time.Millisecond, Parallel: 210 * time.Millisecond}
 		Expect(speedup.Overlap(serial).Problem).To(ContainSubstring("jobs did not overlap"))
 		Expect(speedup.Overlap(serial).Problem).To(ContainSubstring("0.98"))
-		Expect(speedup.Faster(serial).Problem).To(ContainSubstring("no speedup"))
+		Expect(speedup.Faster(serial).Problem).To(ContainSubstring("ran one after the other"))
 		Expect(speedup.Parallel(serial).Problem).NotTo(BeEmpty())
 		Expect(speedup.NotParallel(serial)).To(Equal(speedup.Verdict{}))
 		Expect(speedup.Overlap(parallel)).To(Equal(speedup.Verdict{}))
@@ -62,22 +62,24 @@ var _ = Describe("the CPU measurement helpers", func() {
 
 		starved := parallel // asked for two CPUs, got one: the machine was busy
 		starved.CPUOverWall, starved.Demand, starved.Speedup = 1.0, 1.95, 1.05
-		Expect(speedup.Overlap(starved).Unjudged).To(ContainSubstring("the machine was busy"))
-		Expect(speedup.Faster(starved).Unjudged).To(ContainSubstring("the machine was busy"))
+		Expect(speedup.Overlap(starved)).To(Equal(speedup.Verdict{}), "asking for a CPU per job is running them at once")
+		Expect(speedup.Faster(starved)).To(Equal(speedup.Verdict{}), "a busy host cannot show the speedup it asked for")
 		Expect(speedup.NotParallel(starved).Problem).To(ContainSubstring("asked for 1.95 CPUs"),
 			"a server that asks for two CPUs runs jobs in parallel, busy machine or not")
 
 		serialOnBusyHost := serial
 		serialOnBusyHost.Host, serialOnBusyHost.CPUOverWall, serialOnBusyHost.Demand = 1.1, 0.7, 1.0
-		Expect(speedup.Overlap(serialOnBusyHost).Problem).To(ContainSubstring("never asked for more than one CPU"))
-		Expect(speedup.Faster(serialOnBusyHost).Problem).To(ContainSubstring("no speedup"))
+		Expect(speedup.Overlap(serialOnBusyHost).Problem).To(ContainSubstring("asked for 1.00 CPUs at a time"))
+		Expect(speedup.Faster(serialOnBusyHost).Problem).To(ContainSubstring("ran one after the other"))
 
 		serialOnIdleLookingHost := serial // the host probe itself got no parallelism
 		serialOnIdleLookingHost.Host, serialOnIdleLookingHost.Speedup = 1.02, 1.01
-		Expect(speedup.Faster(serialOnIdleLookingHost).Problem).To(ContainSubstring("no speedup"),
+		Expect(speedup.Faster(serialOnIdleLookingHost).Problem).To(ContainSubstring("ran one after the other"),
 			"a threshold near 1 on a starved host must not let a serial server pass")
 		parallelOnStarvedHost := parallel
 		parallelOnStarvedHost.Host = 1.02
+		Expect(speedup.Faster(parallelOnStarvedHost)).To(Equal(speedup.Verdict{}), "judged by the CPUs asked for")
+		parallelOnStarvedHost.DemandKnown = false
 		Expect(speedup.Faster(parallelOnStarvedHost).Unjudged).To(ContainSubstring("ran only 1.02x"))
 
 		noCPU := speedup.Measurement{Jobs: 2, Host: 1.95, Speedup: 1.9}
@@ -87,6 +89,34 @@ var _ = Describe("the CPU measurement helpers", func() {
 			"without CPU time, the wall clock decides")
 		noCPU.Host = 1.1
 		Expect(speedup.NotParallel(noCPU).Unjudged).To(ContainSubstring("ran only 1.10x as fast"))
+	})
+
+	It("judges on one CPU by the CPUs the server's threads asked for", func() {
+		oneCPUParallel := speedup.Measurement{Jobs: 2, Host: 1.0, CPUKnown: true, CPUOverWall: 0.99, Speedup: 1.0,
+			DemandKnown: true, Demand: 1.97}
+		oneCPUSerial := speedup.Measurement{Jobs: 2, Host: 1.0, CPUKnown: true, CPUOverWall: 0.99, Speedup: 1.0,
+			DemandKnown: true, Demand: 1.01}
+		for _, check := range []speedup.Check{speedup.Overlap, speedup.Faster, speedup.Parallel} {
+			Expect(check(oneCPUParallel)).To(Equal(speedup.Verdict{}))
+			Expect(check(oneCPUSerial).Problem).NotTo(BeEmpty())
+			Expect(check(oneCPUSerial).Unjudged).To(BeEmpty(), "a serial server is judged, never left unjudged")
+		}
+		Expect(speedup.NotParallel(oneCPUParallel).Problem).To(ContainSubstring("asked for 1.97 CPUs"))
+		Expect(speedup.NotParallel(oneCPUSerial)).To(Equal(speedup.Verdict{}))
+	})
+
+	It("names the measure that failed, and no other", func() {
+		clockFooled := speedup.Measurement{Jobs: 2, Host: 1.9, CPUKnown: true, CPUOverWall: 1.0, Speedup: 2.29,
+			DemandKnown: true, Demand: 1.02}
+		msg := speedup.Faster(clockFooled).Problem
+		Expect(msg).To(ContainSubstring("asked for 1.02 CPUs"))
+		Expect(msg).NotTo(ContainSubstring("speedup of only"), "2.29x is no shortfall; the CPUs asked for decided")
+		askedSome := speedup.Measurement{Jobs: 2, Host: 1.9, CPUKnown: true, CPUOverWall: 1.05, Speedup: 1.1,
+			DemandKnown: true, Demand: 1.61}
+		Expect(speedup.Overlap(askedSome)).To(Equal(speedup.Verdict{}))
+		askedSome.Demand = 1.45
+		Expect(speedup.Overlap(askedSome).Problem).To(ContainSubstring("asked for 1.45 CPUs"))
+		Expect(speedup.Overlap(askedSome).Problem).NotTo(ContainSubstring("never asked for more than one"))
 	})
 
 	It("measures the host's parallelism as at most the number of copies", func() {

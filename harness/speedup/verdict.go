@@ -8,6 +8,7 @@ import (
 	"github.com/onsi/ginkgo/v2"
 
 	"github.com/threadproc/threadproc/harness"
+	"github.com/threadproc/threadproc/harness/internal/outcome"
 )
 
 // Thresholds of the speedup checks.
@@ -60,57 +61,70 @@ func unjudged(format string, a ...any) Verdict {
 // A Check judges one measurement.
 type Check func(m Measurement) Verdict
 
-// Overlap passes when the server's processes kept more CPUs busy, while the
-// jobs ran at once, than one job at a time can: CPU time over wall time of at
-// least [Measurement.CPUThreshold]. It fails without appeal when the server's
-// threads did not even ask for more than one CPU ([Measurement.Demand]); when they
-// asked but did not get them, the machine was busy and the measurement is not
-// judged. Where CPU time cannot be read it skips the spec, with the reason.
+// askedForOne reports whether the server's threads, while the jobs ran at
+// once, asked for about one CPU: they ran the jobs one after the other,
+// however busy or small the machine.
+func (m Measurement) askedForOne() bool { return m.DemandKnown && m.Demand < m.DemandThreshold() }
+
+// askedForEach reports whether the server's threads asked for about a CPU
+// per job: they ran the jobs at the same time, whether or not the machine
+// had the CPUs to give them.
+func (m Measurement) askedForEach() bool { return m.DemandKnown && m.Demand >= m.DemandThreshold() }
+
+// gotCPUs reports whether the server's processes kept more than one CPU's
+// worth busy while the jobs ran at once.
+func (m Measurement) gotCPUs() bool { return m.CPUKnown && m.CPUOverWall >= m.CPUThreshold() }
+
+// Overlap passes when the server ran the jobs at the same time: its
+// processes kept more CPUs busy than one job at a time can ([Measurement.CPUOverWall]
+// of at least [Measurement.CPUThreshold]), or, on a machine too busy or too
+// small to give them those CPUs, its threads asked the kernel for a CPU per
+// job ([Measurement.Demand], Linux). It fails a server whose threads asked for
+// one CPU, however the clock looked. Where neither can be read (macOS) it
+// skips the spec, with the reason; where only CPU time can be read and the
+// host was busy, the measurement is not judged.
 func Overlap(m Measurement) Verdict {
 	ginkgo.GinkgoHelper()
 	if !m.CPUKnown {
-		ginkgo.Skip("this spec reads the server's CPU time from the operating system, which this system does not " +
-			"offer (it needs Linux's /proc); the speedup specs still check parallelism by the wall clock.")
+		notJudgedHere("this spec reads the server's CPU time from the operating system, which this system does not " +
+			"offer (it needs Linux's /proc). The other speedup specs still check parallelism by the wall clock.")
 	}
-	if m.CPUOverWall >= m.CPUThreshold() {
+	switch {
+	case m.gotCPUs(), m.askedForEach():
 		return passed()
-	}
-	if m.DemandKnown && m.Demand >= m.DemandThreshold() {
-		return unjudged("the server's threads asked for %.2f CPUs at once but got only %.2f: the machine was busy.",
-			m.Demand, m.CPUOverWall)
-	}
-	if !m.DemandKnown && m.Host < MinHostParallelism {
+	case !m.DemandKnown && m.Host < MinHostParallelism:
 		return hostBusy(m)
 	}
 	return failed("jobs did not overlap: while %d jobs ran at once, the server's CPU time over wall time was %.2f, "+
-		"and a server that runs one job at a time cannot exceed 1.0.%s On this host a server that runs them in "+
-		"parallel reaches about %.2f (the parallelism the test process itself got), so at least %.2f was expected.",
-		m.Jobs, m.CPUOverWall, demandNote(m), m.Host, m.CPUThreshold())
+		"and a server that runs one job at a time cannot exceed 1.0.%s", m.Jobs, m.CPUOverWall, demandNote(m))
 }
 
 // Faster passes when jobs sent at once finished at least
-// [Measurement.SpeedupThreshold] times as fast as jobs sent one after the other.
-// A measurement in which the server's threads did not even ask for more than
-// one CPU ([Measurement.Demand]) fails whatever the host and the clock say; one
-// during which the host offered too little parallelism, or the server's
-// threads waited for CPUs they asked for, is not judged.
+// [Measurement.SpeedupThreshold] times as fast as jobs sent one after the
+// other. A server whose threads asked for one CPU while the jobs ran at once
+// fails whatever the clock says. Where the host cannot show a speedup (one
+// CPU, or other programs using them), a server whose threads asked for a CPU
+// per job passes on that evidence; where that cannot be read either
+// (macOS), the measurement is not judged.
 func Faster(m Measurement) Verdict {
-	serial := m.DemandKnown && m.Demand < m.DemandThreshold()
 	switch {
-	case serial: // judged whatever the host: a wall-clock "speedup" would be noise
-	case m.Host < MinHostParallelism:
-		return hostBusy(m)
-	case m.Speedup >= m.SpeedupThreshold():
+	case m.askedForOne(): // judged whatever the host: a wall-clock "speedup" would be noise
+		return failed("the jobs ran one after the other: while %d jobs were sent at once, the server's threads "+
+			"asked for %.2f CPUs, about one, where a server that runs them at the same time asks for about %d "+
+			"(at least %.2f).%s", m.Jobs, m.Demand, m.Jobs, m.DemandThreshold(), clockNote(m))
+	case m.Host >= MinHostParallelism && m.Speedup >= m.SpeedupThreshold():
 		return passed()
-	case m.DemandKnown && m.CPUOverWall < m.CPUThreshold():
-		return unjudged("the server's threads asked for %.2f CPUs at once but got only %.2f: the machine was busy.",
-			m.Demand, m.CPUOverWall)
+	case m.askedForEach() && !(m.gotCPUs() && m.Host >= MinHostParallelism):
+		return passed() // it asked for a CPU per job; this machine could not give them
+	case !m.DemandKnown && m.Host < MinHostParallelism:
+		return hostBusy(m)
 	}
 	return failed("no speedup: %d jobs sent at once took %v, and %d jobs sent one after the other took %v, a "+
-		"speedup of only %.2fx.%s On this host parallel jobs reach about %.2fx (the parallelism the test process "+
-		"itself got), so at least %.2fx was expected.", m.Jobs, m.Parallel.Round(time.Millisecond), m.Jobs,
-		m.Sequential.Round(time.Millisecond), m.Speedup, demandNote(m), m.Host, max(MinHostParallelism,
-			m.SpeedupThreshold()))
+		"speedup of only %.2fx, though the server's processes kept %.2f CPUs busy. On this host parallel jobs "+
+		"reach about %.2fx (the parallelism the test process itself got), so at least %.2fx was expected: "+
+		"something makes one job wait for another, or does the work more than once.", m.Jobs,
+		m.Parallel.Round(time.Millisecond), m.Jobs, m.Sequential.Round(time.Millisecond), m.Speedup, m.CPUOverWall,
+		m.Host, max(MinHostParallelism, m.SpeedupThreshold()))
 }
 
 // Parallel passes when the jobs overlapped ([Overlap], where CPU time can be
@@ -128,22 +142,22 @@ func Parallel(m Measurement) Verdict {
 // NotParallel passes when the server did not run the jobs in parallel. Where
 // CPU time can be read it decides: CPU time over wall time must stay below
 // [Measurement.CPUThreshold], and (where known) the CPUs the server's threads
-// asked for below [Measurement.DemandThreshold], however busy the machine was. A
-// wall-clock speedup without the CPU time to show for it is another program
+// asked for below [Measurement.DemandThreshold], however busy the machine was.
+// A wall-clock speedup without the CPU time to show for it is another program
 // disturbing the clock, not parallelism. Elsewhere the speedup must stay
 // below [Measurement.SpeedupThreshold], and a busy host leaves it unjudged.
 func NotParallel(m Measurement) Verdict {
 	if m.CPUKnown {
 		switch {
-		case m.CPUOverWall >= m.CPUThreshold():
+		case m.gotCPUs():
 			return failed("the jobs ran in parallel: while %d jobs ran at once, the server's CPU time over wall time "+
 				"was %.2f, more than one CPU's worth (one job at a time stays at or below 1.0; %.2f is the limit "+
 				"here), and they finished %.2fx as fast as one after the other.", m.Jobs, m.CPUOverWall,
 				m.CPUThreshold(), m.Speedup)
-		case m.DemandKnown && m.Demand >= m.DemandThreshold():
+		case m.askedForEach():
 			return failed("the jobs ran in parallel: while %d jobs ran at once, the server's threads asked for %.2f "+
-				"CPUs at the same time (they got %.2f; the machine was busy). One job at a time asks for one.",
-				m.Jobs, m.Demand, m.CPUOverWall)
+				"CPUs at the same time (they got %.2f; this machine could not give more). One job at a time asks "+
+				"for one.", m.Jobs, m.Demand, m.CPUOverWall)
 		}
 		return passed()
 	}
@@ -158,33 +172,59 @@ func NotParallel(m Measurement) Verdict {
 }
 
 // hostBusy leaves m unjudged because the host offered too little
-// parallelism during it.
+// parallelism during it, and nothing else could be read.
 func hostBusy(m Measurement) Verdict {
 	return unjudged("in this run, %d copies of the job in the test process itself ran only %.2fx as fast "+
-		"together as one after the other (at least %.1fx is needed; %dx would mean %d idle CPUs).",
+		"together as one after the other (at least %.1fx is needed to judge by the wall clock; %dx would mean %d "+
+		"idle CPUs), and this system does not report how many CPUs the server's threads asked for.",
 		m.Jobs, m.Host, MinHostParallelism, m.Jobs, m.Jobs)
 }
 
-// demandNote says how many CPUs the server asked for, where known.
+// demandNote says how many CPUs the server's threads asked for, where known.
 func demandNote(m Measurement) string {
-	if !m.DemandKnown {
-		return ""
+	switch {
+	case m.askedForOne():
+		return fmt.Sprintf(" Its threads asked for %.2f CPUs at a time, counting the time they waited for one: about "+
+			"one, where a server that runs %d jobs at once asks for about %d (at least %.2f).", m.Demand, m.Jobs,
+			m.Jobs, m.DemandThreshold())
+	case m.DemandKnown:
+		return fmt.Sprintf(" Its threads asked for %.2f CPUs, counting the time they waited for one.", m.Demand)
 	}
-	return fmt.Sprintf(" Its threads never asked for more than one CPU at a time (%.2f CPUs asked for, counting "+
-		"the time they waited for one).", m.Demand)
+	return fmt.Sprintf(" On this host a server that runs them in parallel reaches about %.2f (the parallelism the "+
+		"test process itself got), so at least %.2f was expected.", m.Host, m.CPUThreshold())
 }
 
-// Expect judges a server by measurements from measure (typically a
-// call of [Server.MeasureSpeedup]) with check, and fails the spec with
-// check's problem, the numbers and hints unless one of at most attempts
-// measurements passes. A measurement that check cannot judge (the machine
-// was too busy during it) is taken again; if none could be judged, the spec
-// is skipped, with the reason.
+// clockNote says what the wall clock showed, when it looked like a speedup
+// that the CPUs asked for do not back.
+func clockNote(m Measurement) string {
+	if m.Speedup < m.SpeedupThreshold() {
+		return fmt.Sprintf(" The wall clock agrees: %.2fx as fast at once as one after the other.", m.Speedup)
+	}
+	return fmt.Sprintf(" The wall clock showed %.2fx, but a serial server cannot run two jobs at once: another "+
+		"program slowed one phase more than the other.", m.Speedup)
+}
+
+// notJudgedHere skips the running spec as ungraded: it could not judge on
+// this machine. why says what is missing; the message adds how to run it
+// where it can judge.
+func notJudgedHere(why string) {
+	ginkgo.GinkgoHelper()
+	outcome.Record(outcome.Ungraded, why)
+	ginkgo.Skip("not judged here: " + why + "\n  To have it judged, run it on Linux (a VM or container will do), " +
+		"with the other programs that use the CPUs closed.")
+}
+
+// Expect judges a server by measurements from measure (typically a call of
+// [Measure]) with check, and fails the spec with check's problem, the
+// numbers and hints unless one of at most attempts measurements passes. A
+// measurement that check cannot judge is taken again; if none could be
+// judged, the spec is skipped as not judged here, with the reason (it is
+// never passed by default).
 //
 // A measurement that fails is taken again too, because another program can
 // steal a CPU during one: a server that runs one job at a time still never
-// passes [Overlap], whose ceiling of 1.0 is physical, however often it is
-// measured. Every measurement is recorded as a report entry.
+// passes, since what its threads ask for does not depend on the load. Every
+// measurement is recorded as a report entry.
 func Expect(attempts int, measure func() Measurement, check Check, hints ...string) {
 	ginkgo.GinkgoHelper()
 	var problems, numbers []string
@@ -202,8 +242,7 @@ func Expect(attempts int, measure func() Measurement, check Check, hints ...stri
 		problems, numbers = append(problems, v.Problem), append(numbers, "    "+m.String())
 	}
 	if len(problems) == 0 {
-		ginkgo.Skip(fmt.Sprintf("the machine is too busy to measure a speedup: %s\n  Other programs are using the CPUs. "+
-			"Close them and run again, or leave the timing specs out with --label-filter='!timing'.", why))
+		notJudgedHere("the machine is too busy to measure a speedup: " + why)
 	}
 	harness.FailWithTask(withHints(fmt.Sprintf("%s\n  measured (%s):\n%s", problems[len(problems)-1],
 		plural(len(problems), "measurement, which failed", "measurements, all failed"),

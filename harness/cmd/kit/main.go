@@ -11,6 +11,11 @@
 //	kit vet-solutions [EX...]                  go vet with the solutions swapped in
 //	kit bench [EX...] [-- GO-TEST-FLAGS]        the benchmarks, against the solutions
 //
+// Before the command, -load N keeps N CPU-bound busy loops running for the
+// whole command (a busy machine), and -cpus N runs everything on N CPUs only
+// (Linux; -cpus 1 acts as a one-CPU laptop): the kit proves its verdicts
+// under both.
+//
 // kit test and kit verify end with the line "N passed, N failed" and exit 1
 // if anything failed.
 package main
@@ -23,29 +28,65 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"syscall"
 
 	"github.com/threadproc/threadproc/harness/kit"
 )
 
 func main() {
-	if len(os.Args) < 2 {
+	if kit.IsBurner(os.Args) {
+		kit.Burn()
+		return
+	}
+	global := flag.NewFlagSet("kit", flag.ExitOnError)
+	load := global.Int("load", 0, "keep this many CPU-bound busy loops running beside the suites (a busy machine)")
+	cpus := global.Int("cpus", 0, "run everything on this many CPUs only (Linux; 1 acts as a one-CPU laptop)")
+	_ = global.Parse(os.Args[1:])
+	if global.NArg() < 1 {
 		usage()
+	}
+	if *cpus > 0 {
+		if err := kit.PinCPUs(*cpus); err != nil {
+			fail(err)
+		}
 	}
 	root, err := kit.FindRoot(".")
 	if err != nil {
 		fail(err)
 	}
+	if stress, err = kit.StartStress(*load); err != nil {
+		fail(err)
+	}
+	if *load > 0 || *cpus > 0 {
+		fmt.Printf("conditions: %s; %d CPU(s) usable (runtime.NumCPU)\n", stress, runtime.NumCPU())
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	cmd, args := os.Args[1], os.Args[2:]
+	code := dispatch(ctx, root, global.Arg(0), global.Args()[1:])
+	stop()
+	stopStress()
+	os.Exit(code)
+}
+
+// stress is the load that -load keeps running; stopStress ends it.
+var stress *kit.Stress
+
+// stopStress ends the busy loops of -load, if any run.
+func stopStress() {
+	if stress != nil {
+		stress.Stop()
+	}
+}
+
+// dispatch runs one kit command and returns its exit status.
+func dispatch(ctx context.Context, root, cmd string, args []string) int {
 	switch cmd {
 	case "run":
-		os.Exit(run(ctx, root, args))
+		return run(ctx, root, args)
 	case "learn":
-		os.Exit(learn(ctx, root, args))
+		return learn(ctx, root, args)
 	case "verify", "test":
-		os.Exit(verify(ctx, root, cmd, args))
+		return verify(ctx, root, cmd, args)
 	case "new":
 		if len(args) != 1 {
 			usage()
@@ -55,27 +96,30 @@ func main() {
 		}
 		fmt.Printf("created exercises/%s and solutions/%s: now run make verify EX=%s\n", args[0], args[0], args[0][:2])
 	case "grade":
-		os.Exit(grade(ctx, root, args))
+		return grade(ctx, root, args)
 	case "flake":
-		os.Exit(flake(ctx, root, args))
+		return flake(ctx, root, args)
 	case "vet-solutions":
-		os.Exit(withSolution(ctx, root, args, "vet"))
+		return withSolution(ctx, root, args, "vet")
 	case "bench":
 		names, flags := splitDashes(args)
-		os.Exit(withSolution(ctx, root, names, append([]string{"test", "-run", "^$", "-bench", ".", "-benchmem"}, flags...)...))
+		return withSolution(ctx, root, names, append([]string{"test", "-run", "^$", "-bench", ".", "-benchmem"}, flags...)...)
 	default:
 		usage()
 	}
+	return 0
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: kit run [-tree DIR] [-gallery NAME] EX [-- GINKGO-FLAGS] | learn [EX...] | verify [-j N] [EX...] | test [-j N]\n"+
+	stopStress()
+	fmt.Fprintln(os.Stderr, "usage: kit [-load N] [-cpus N] COMMAND ...\n       kit run [-tree DIR] [-gallery NAME] EX [-- GINKGO-FLAGS] | learn [EX...] | verify [-j N] [EX...] | test [-j N]\n"+
 		"       | new NAME | grade [-out DIR] TREE [EX...] | flake [-n N] [EX...] | vet-solutions [EX...] | bench [EX...]")
 	os.Exit(2)
 }
 
 func fail(err error) {
 	fmt.Fprintln(os.Stderr, "kit:", err)
+	stopStress()
 	os.Exit(2)
 }
 
@@ -177,6 +221,7 @@ func verify(ctx context.Context, root, cmd string, args []string) int {
 		kit.HarnessSuites(ctx, root, work, *jobs, t)
 	}
 	kit.Verify(ctx, exs, work, *jobs, t)
+	stopStress() // the busy loops too must be gone for the leftover check
 	kit.CheckLeftovers(t)
 	fmt.Println(t.Summary())
 	if t.Failed > 0 {

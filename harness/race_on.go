@@ -1,0 +1,6 @@
+//go:build race
+
+package harness
+
+// raceEnabled is true in a test binary built with the race detector.
+const raceEnabled = true
