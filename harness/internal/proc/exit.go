@@ -9,7 +9,7 @@ import (
 type Exit struct {
 	// Running is true while the process has not ended.
 	Running bool
-	// Code is its exit status; -1 when a signal ended it.
+	// Code is its exit status; -1 while it runs, or when a signal ended it.
 	Code int
 	// Signal is the signal that ended it, or 0.
 	Signal syscall.Signal

@@ -118,7 +118,7 @@ func Start(path string, args []string, o Options) (*Process, error) {
 	cmd.Stdin = o.Stdin
 	cmd.SysProcAttr = sysProcAttr(o.SameGroup)
 	cmd.WaitDelay = o.drain() // for the copy of a Stdin that is not a file
-	p := &Process{cmd: cmd, opts: o, exit: Exit{Running: true}, exited: make(chan struct{}), done: make(chan struct{})}
+	p := &Process{cmd: cmd, opts: o, exit: Exit{Running: true, Code: -1}, exited: make(chan struct{}), done: make(chan struct{})}
 	if o.StdinPipe {
 		cmd.Stdin = nil
 		var err error
@@ -146,12 +146,9 @@ func Start(path string, args []string, o Options) (*Process, error) {
 // write ends that the process inherits, for Start to close.
 func (p *Process) connectOutput() ([]*os.File, error) {
 	var inherited []*os.File
-	connect := func(w io.Writer) (*os.File, error) {
-		if w == nil {
-			return nil, nil
-		}
-		if f, ok := w.(*os.File); ok {
-			return f, nil
+	connect := func(w io.Writer) (io.Writer, error) {
+		if _, ok := w.(*os.File); ok || w == nil {
+			return w, nil // nil: the null device
 		}
 		r, pw, err := os.Pipe()
 		if err != nil {

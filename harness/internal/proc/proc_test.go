@@ -172,3 +172,11 @@ var _ = Describe("output helpers", func() {
 		Expect(got).To(Equal([]string{"one", "two"}))
 	})
 })
+
+var _ = Describe("a process without output", func() {
+	It("writes to the null device, not to a closed descriptor", func() {
+		p := sh("echo lost", proc.Options{})
+		Expect(p.Wait(5 * time.Second)).To(BeTrue())
+		Expect(p.Exit().Success()).To(BeTrue(), "echo to stdout failed: %v", p.Exit())
+	})
+})
