@@ -210,11 +210,14 @@ func (p *Process) Exited() <-chan struct{} { return p.exited }
 func (p *Process) Done() <-chan struct{} { return p.done }
 
 // Wait waits up to timeout for [Process.Done], and reports whether it came.
-func (p *Process) Wait(timeout time.Duration) bool {
-	t := time.NewTimer(timeout)
+func (p *Process) Wait(timeout time.Duration) bool { return within(p.done, timeout) }
+
+// within waits up to d for ch to close, and reports whether it did.
+func within(ch <-chan struct{}, d time.Duration) bool {
+	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
-	case <-p.done:
+	case <-ch:
 		return true
 	case <-t.C:
 		return false
@@ -253,15 +256,11 @@ func (p *Process) Stop(sig os.Signal, grace time.Duration) bool {
 	if sig == nil || p.Signal(sig) != nil {
 		p.CloseStdin()
 	}
-	t := time.NewTimer(grace)
-	defer t.Stop()
-	select {
-	case <-p.exited:
+	if within(p.exited, grace) {
 		return true
-	case <-t.C:
-		p.Kill()
-		return false
 	}
+	p.Kill()
+	return false
 }
 
 // Kill kills the process's group (or the process alone, if it was started in
