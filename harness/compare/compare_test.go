@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -12,6 +13,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	"github.com/threadproc/threadproc/harness/internal/proc"
+	"github.com/threadproc/threadproc/harness/lineclient"
 	"github.com/threadproc/threadproc/harness/procs"
 )
 
@@ -75,6 +77,27 @@ var _ = ginkgo.Describe("the reference servers", func() {
 	ginkgo.It("answer work with the digest of the exercises", quick, func(ctx ginkgo.SpecContext) {
 		Expect(Work(0)).To(Equal(strings.Repeat("0", 64)))
 		Expect(Work(1)).To(Equal("66687aadf862bd776c8fc18b8e9f8e20089714856ee233b3902a591d0d5f2925"))
+	})
+
+	ginkgo.It("reads how much CPU a server's tree used and asked for", crashTimeout, func(ctx ginkgo.SpecContext) {
+		tag := proc.NewTag(runEnv)
+		s, err := startServer(Processes, tag)
+		Expect(err).NotTo(HaveOccurred())
+		defer s.stop()
+		usedBefore, waitBefore, err := s.cpuDemand()
+		if errors.Is(err, procs.ErrUnsupported) {
+			ginkgo.Skip("CPU time cannot be read here: " + err.Error())
+		}
+		Expect(err).NotTo(HaveOccurred())
+		c, err := lineclient.Dial(s.addr)
+		Expect(err).NotTo(HaveOccurred())
+		defer c.Close()
+		rounds := calibrate()
+		Expect(c.Ask(fmt.Sprintf("%s%d", workPrefix, rounds))).To(Equal(Work(rounds)))
+		used, wait, err := s.cpuDemand()
+		Expect(err).NotTo(HaveOccurred())
+		Expect(used-usedBefore).To(BeNumerically(">=", jobTarget/4), "the worker's job, reaped or running, counts")
+		Expect(wait).To(BeNumerically(">=", waitBefore))
 	})
 
 	ginkgo.DescribeTable("a crashing handler takes the other clients down, measured",
