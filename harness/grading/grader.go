@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -228,7 +229,11 @@ func (g *Grader) run(ctx context.Context, suite *kit.Suite, scratch, filter stri
 		return kit.Result{Problem: "the sandbox could not be made: " + err.Error()}, nil
 	}
 	defer sb.Close()
-	suite.Wrap = sb.Wrap
+	dir := filepath.Join(suite.Root, suite.Pkg)
+	suite.Wrap = func(path string, args []string) (string, []string) { return sb.Command(path, args, dir) }
+	env := suite.Env
+	suite.Env = append(slices.Clip(env), sb.Env()...)
+	defer func() { suite.Env = env }()
 	suite.Reports = []string{fmt.Sprintf("--ginkgo.seed=%d", g.opts.Seed), "--ginkgo.label-filter=" + filter}
 	if alone {
 		g.opts.Gate.Lock()

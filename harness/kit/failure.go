@@ -2,17 +2,13 @@ package kit
 
 import (
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/threadproc/threadproc/harness/internal/outcome"
+	"github.com/threadproc/threadproc/harness/internal/task"
 )
-
-// todoRE finds the "not implemented (TODO n)" that an unwritten function
-// returns, as failure messages quote it.
-var todoRE = regexp.MustCompile(`not implemented \(TODO (\d+)\)`)
 
 // raceBanner is how Go's race detector starts a report. Suites whose
 // harness does not record outcomes yet are read by it; an outcome of kind
@@ -23,8 +19,7 @@ const raceBanner = "WARNING: DATA RACE"
 // learner's code has not written yet ("not implemented (TODO n)"), or 0.
 func blockedBy(s Spec) int {
 	lowest := 0
-	for _, m := range todoRE.FindAllStringSubmatch(s.Message, -1) {
-		n, _ := strconv.Atoi(m[1])
+	for _, n := range task.TODOs(s.Message) {
 		if lowest == 0 || n < lowest {
 			lowest = n
 		}

@@ -119,26 +119,38 @@ func New(t Tools, l Limits) (*Sandbox, error) {
 // Plan says what this sandbox enforces.
 func (s *Sandbox) Plan() Plan { return s.plan }
 
-// Wrap rewrites cmd (not yet started) to run inside the sandbox: it joins
-// the cgroup, gets the CPU limit, then enters the namespaces. cmd's Dir,
-// Env, files and process attributes are kept; TMPDIR becomes the scratch
-// folder.
+// Wrap rewrites cmd (not yet started) to run inside the sandbox (see
+// [Sandbox.Command]); its Dir, Env, files and process attributes are kept,
+// and Env gets [Sandbox.Env].
 func (s *Sandbox) Wrap(cmd *exec.Cmd) error {
 	if cmd.Process != nil {
 		return fmt.Errorf("the command has started already")
-	}
-	if s.tools.OS != "linux" {
-		return nil
 	}
 	env := cmd.Env
 	if env == nil {
 		env = os.Environ()
 	}
-	cmd.Env = append(env, "TMPDIR="+s.limits.Scratch)
-	argv := append([]string{cmd.Path}, cmd.Args[1:]...)
+	cmd.Env = append(env, s.Env()...)
+	path, args := s.Command(cmd.Path, cmd.Args[1:], cmd.Dir)
+	cmd.Path, cmd.Args = path, append([]string{path}, args...)
+	return nil
+}
+
+// Env is what the sandboxed command's environment needs besides its own:
+// TMPDIR in the scratch folder.
+func (s *Sandbox) Env() []string { return []string{"TMPDIR=" + s.limits.Scratch} }
+
+// Command returns the command line that runs path with args, in the
+// folder dir, inside the sandbox: it joins the cgroup, gets the CPU limit,
+// then enters the namespaces. Off Linux it is the command itself.
+func (s *Sandbox) Command(path string, args []string, dir string) (string, []string) {
+	if s.tools.OS != "linux" {
+		return path, args
+	}
+	argv := append([]string{path}, args...)
 	switch {
 	case s.tools.Bwrap != "" && s.tools.Sh != "":
-		argv = append(s.bwrapArgs(cmd.Dir), argv...)
+		argv = append(s.bwrapArgs(dir), argv...)
 	case s.tools.Unshare != "" && s.tools.IP != "" && s.tools.Sh != "":
 		argv = append(s.unshareArgs(), argv...)
 	}
@@ -153,8 +165,7 @@ func (s *Sandbox) Wrap(cmd *exec.Cmd) error {
 		join := []string{s.tools.Sh, "-c", joinScript, "threadproc-sandbox", strconv.Itoa(len(files))}
 		argv = append(append(join, files...), argv...)
 	}
-	cmd.Path, cmd.Args = argv[0], argv
-	return nil
+	return argv[0], argv[1:]
 }
 
 // joinScript writes the shell's PID into each of the first $1 files, then
