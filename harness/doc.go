@@ -27,6 +27,12 @@
 // triggered it, with the server's stderr in the message, and the remaining
 // specs still run.
 //
+// Every message the harness writes, in the spec's process or in the server's,
+// is in the learner's language (English or Korean, from THREADPROC_LANG or the
+// locale: see package say), from one catalog, harness/internal/words, which
+// packages speedup and inchild and the kit share. What a client sent or
+// received, and the names the learner types in code, are quoted as they are.
+//
 // Every helper calls ginkgo.GinkgoHelper, so a failure points at the spec line
 // that made the call. The harness never does the learner's job: it only starts
 // processes, moves bytes and observes from the outside.
