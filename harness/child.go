@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/threadproc/threadproc/harness/internal/words"
 )
 
 // Environment variables by which a parent tells a child process what to be.
@@ -54,7 +56,7 @@ func Main(m *testing.M, prog Program) {
 	role := os.Getenv(envRole)
 	if role == "" {
 		if reason := strayReason(); reason != "" {
-			childf("%s", reason)
+			childLine(reason)
 			os.Exit(exitStray)
 		}
 		ensureRace()
@@ -63,9 +65,7 @@ func Main(m *testing.M, prog Program) {
 	}
 	self := strconv.Itoa(os.Getpid())
 	if owner := os.Getenv(envOwner); owner != "" && owner != self {
-		childf("this process (pid %s) is a copy of the program, started by your server (pid %s), "+
-			"but it did not enter worker mode, so it exits instead of starting another server. "+
-			"Check that a re-run program recognises that it is a worker before anything else.", self, owner)
+		childSay("child.stray", self, owner)
 		os.Exit(exitStray)
 	}
 	_ = os.Setenv(envOwner, self)
@@ -75,9 +75,7 @@ func Main(m *testing.M, prog Program) {
 // strayReason explains why this process must not run the suite, or is "".
 func strayReason() string {
 	if pid := os.Getenv(envSuitePID); pid != "" && pid != strconv.Itoa(os.Getpid()) {
-		return fmt.Sprintf("this process (pid %d) is a copy of the test binary started from inside the "+
-			"test run (by pid %d's tree); it will not run the specs again. If your server re-runs "+
-			"itself as a worker, its worker mode did not take over.", os.Getpid(), os.Getppid())
+		return words.Say("child.copy", os.Getpid(), os.Getppid())
 	}
 	for _, a := range os.Args[1:] {
 		if strings.HasPrefix(a, "-test.") || strings.HasPrefix(a, "--test.") ||
@@ -86,16 +84,19 @@ func strayReason() string {
 		}
 	}
 	if len(os.Args) > 1 {
-		return fmt.Sprintf("this test binary was started with arguments %q but no test flags; "+
-			"if your server re-runs itself as a worker, its worker mode did not take over.", os.Args[1:])
+		return words.Say("child.args", os.Args[1:])
 	}
 	return ""
 }
 
-// childf writes a harness message to the child's stderr, every line of it
+// childSay writes the harness's message key to the child's stderr, in the
+// language the environment asks for (the child inherits the suite's).
+func childSay(key string, args ...any) { childLine(words.Say(key, args...)) }
+
+// childLine writes a harness message to the child's stderr, every line of it
 // prefixed so that the parent can tell it from the learner's output.
-func childf(format string, args ...any) {
-	msg := strings.TrimRight(fmt.Sprintf(format, args...), "\n")
+func childLine(msg string) {
+	msg = strings.TrimRight(msg, "\n")
 	fmt.Fprint(os.Stderr, childPrefix+strings.ReplaceAll(msg, "\n", "\n"+childPrefix)+"\n")
 }
 
@@ -114,7 +115,7 @@ func runRole(role string, prog Program) int {
 	case "probe": // the harness measuring what starting a process costs
 		return exitOK
 	}
-	childf("this suite has no %s called %q", kind, name)
+	childSay("child.no-role", kind, name)
 	return exitSetup
 }
 
@@ -124,7 +125,7 @@ func runServerRole(serve ServeFunc, after func() error) int {
 	ln, err := net.FileListener(f) // a duplicate, close-on-exec
 	_ = f.Close()                  // so no program the learner starts inherits fd 3
 	if err != nil {
-		childf("cannot use the listener handed to this process: %v", err)
+		childSay("child.listener", err)
 		return exitSetup
 	}
 	stop := make(chan struct{})
@@ -138,10 +139,10 @@ func runServerRole(serve ServeFunc, after func() error) int {
 	select {
 	case err := <-done:
 		if err != nil {
-			childf("Serve returned an error while its listener was still open: %v", err)
+			childSay("child.serve.error", err)
 			return exitServeError
 		}
-		childf("Serve returned nil while its listener was still open: it stopped accepting clients")
+		childSay("child.serve.nil")
 		return exitServeNilEarly
 	case <-stop:
 	}
@@ -152,17 +153,17 @@ func runServerRole(serve ServeFunc, after func() error) int {
 	select {
 	case err := <-done:
 		if err != nil {
-			childf("Serve returned an error after its listener was closed: %v", err)
+			childSay("child.serve.error.after", err)
 			return exitServeErrClosed
 		}
 	case <-timer.C:
-		childf("Serve did not return within %v after its listener was closed; its goroutines were:", grace)
+		childSay("child.serve.no-return", grace)
 		_ = pprof.Lookup("goroutine").WriteTo(os.Stderr, 1)
 		return exitNoReturn
 	}
 	if after != nil {
 		if err := after(); err != nil {
-			childf("after Serve returned: %v", err)
+			childSay("child.after-serve", err)
 			return exitAfterServe
 		}
 	}
@@ -173,7 +174,7 @@ func runServerRole(serve ServeFunc, after func() error) int {
 // process's stdin and stdout.
 func runClientRole(client ClientFunc) int {
 	if err := client(os.Getenv(envAddr), os.Stdin, os.Stdout); err != nil {
-		childf("the client program returned an error: %v", err)
+		childSay("child.client.error", err)
 		return exitClientError
 	}
 	return exitOK

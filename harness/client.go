@@ -16,6 +16,7 @@ import (
 	. "github.com/onsi/ginkgo/v2" //nolint:revive // the harness is ginkgo-native
 
 	"github.com/threadproc/threadproc/harness/internal/outcome"
+	"github.com/threadproc/threadproc/harness/internal/words"
 )
 
 // maxReply bounds how many bytes a client buffers while waiting for one
@@ -27,13 +28,18 @@ const maxReply = 4 << 20
 // running spec when something goes wrong; they are not safe for use by
 // several goroutines at once (use one Client per goroutine).
 type Client struct {
-	// Name is how failure messages call this client, such as "client 2".
-	Name   string
-	peer   string // how messages call the other side: "the server" or "your client"
-	conn   net.Conn
-	server *Server
-	buf    []byte // received but not yet consumed
-	log    transcript
+	// Name names the client as data, such as "client 2": it is the same in
+	// every language, so that a spec may send it to the server and expect
+	// it back. Failure messages call the client by [Client.Called], in the
+	// learner's language.
+	Name    string
+	num     int    // its number, for Called; 0 for a connection the spec accepted
+	nameKey string // the catalog key of its name when num is 0
+	peerKey string // the catalog key of the other side: "the server" or "your client"
+	conn    net.Conn
+	server  *Server
+	buf     []byte // received but not yet consumed
+	log     transcript
 }
 
 var dialCount atomic.Int64
@@ -44,10 +50,10 @@ func (s *Server) Dial() *Client {
 	GinkgoHelper()
 	c, err := s.TryDial()
 	if err != nil {
-		problem{who: "a new client", did: "connected to " + s.Addr, server: s,
-			expected: "the connection to be accepted",
+		problem{who: words.Say("client.new"), did: words.Say("dial.did", s.Addr), server: s,
+			expected: words.Say("dial.expected"),
 			got:      err.Error(),
-			hints:    []string{"a server accepts connections only while its process runs and its listener is open."},
+			hints:    []string{words.Say("dial.hint")},
 		}.fail()
 	}
 	return c
@@ -61,7 +67,8 @@ func (s *Server) TryDial() (*Client, error) {
 	}
 	s.mu.Lock()
 	s.clients++
-	c.Name = fmt.Sprintf("client %d", s.clients)
+	c.num = s.clients
+	c.Name = clientName(c.num)
 	s.mu.Unlock()
 	c.server = s
 	return c, nil
@@ -72,7 +79,7 @@ func Dial(addr string) *Client {
 	GinkgoHelper()
 	c, err := dial(addr)
 	if err != nil {
-		ginkgo.Fail(fmt.Sprintf("could not connect to %s: %v", addr, err))
+		ginkgo.Fail(words.Say("dial.failed", addr, err))
 	}
 	return c
 }
@@ -83,16 +90,31 @@ func dial(addr string) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Client{conn: conn, Name: fmt.Sprintf("client %d", dialCount.Add(1)), peer: "the server"}
+	n := int(dialCount.Add(1))
+	c := &Client{conn: conn, Name: clientName(n), num: n, peerKey: "peer.server"}
 	DeferCleanup(c.Close)
 	return c, nil
 }
 
+// clientName is a client's [Client.Name], "client n" in every language.
+func clientName(n int) string { return fmt.Sprintf("client %d", n) }
+
+// Called returns how failure messages call this client, in the learner's
+// language: "client 2", "클라이언트 2", or "the spec's server" for the
+// spec's side of a connection that a learner's client program made.
+func (c *Client) Called() string {
+	if c.num > 0 {
+		return words.Say("client.name", c.num)
+	}
+	return words.Say(c.nameKey)
+}
+
 // wrap makes a Client of a connection the spec accepted itself, when the
 // spec plays the server for a learner's client program: messages then call
-// the other side "your client". It is closed when the spec ends.
-func wrap(conn net.Conn, name string) *Client {
-	c := &Client{conn: conn, Name: name, peer: "your client"}
+// the other side "your client". nameKey is the catalog key of how messages
+// call the connection. It is closed when the spec ends.
+func wrap(conn net.Conn, name, nameKey string) *Client {
+	c := &Client{conn: conn, Name: name, nameKey: nameKey, peerKey: "peer.client"}
 	DeferCleanup(c.Close)
 	return c
 }
@@ -104,7 +126,7 @@ func (c *Client) Conn() net.Conn { return c.conn }
 func (c *Client) Send(data string) {
 	GinkgoHelper()
 	if err := c.TrySend(data); err != nil {
-		c.problem("sent "+quote([]byte(data)), "the write to succeed", err.Error()).fail()
+		c.problem(words.Say("send.did", quote([]byte(data))), words.Say("send.expected"), err.Error()).fail()
 	}
 }
 
@@ -143,7 +165,7 @@ func (c *Client) ReadLine() (string, error) {
 // fill reads what is available into buf, waiting at most until deadline.
 func (c *Client) fill(deadline time.Time) error {
 	if len(c.buf) >= maxReply {
-		return fmt.Errorf("more than %d bytes arrived without a newline", maxReply)
+		return errors.New(words.Say("read.too-long", maxReply))
 	}
 	_ = c.conn.SetReadDeadline(deadline)
 	tmp := make([]byte, 64<<10)
@@ -170,9 +192,12 @@ func (c *Client) ExpectLine(want string, hints ...string) {
 	if err == nil && got == want+"\n" {
 		return
 	}
-	c.problem("waited for a reply", "the line "+quote([]byte(want+"\n"))+" within "+ioTimeout().Round(100*time.Millisecond).String(),
+	c.problem(words.Say("reply.did"), words.Say("reply.expected", quote([]byte(want+"\n")), waited()),
 		c.describeReply(got, err, want), hints...).fail()
 }
+
+// waited is how long a client waits for a reply, for messages.
+func waited() string { return ioTimeout().Round(100 * time.Millisecond).String() }
 
 // ExpectReply fails the spec unless a line the client already read (got and
 // err, as [Client.ReadLine] returned them) is want followed by "\n". did
@@ -184,7 +209,7 @@ func (c *Client) ExpectReply(did, got string, err error, want string, hints ...s
 	if err == nil && got == want+"\n" {
 		return
 	}
-	c.problem(did, "the line "+quote([]byte(want+"\n"))+" within "+ioTimeout().Round(100*time.Millisecond).String(),
+	c.problem(did, words.Say("reply.expected", quote([]byte(want+"\n")), waited()),
 		c.describeReply(got, err, want), hints...).fail()
 }
 
@@ -204,7 +229,7 @@ func (c *Client) ExpectData(want string, hints ...string) {
 	if got == want {
 		return
 	}
-	c.problem("waited for a reply", "exactly "+quote([]byte(want))+" within "+ioTimeout().Round(100*time.Millisecond).String(),
+	c.problem(words.Say("reply.did"), words.Say("data.expected", quote([]byte(want)), waited()),
 		c.describeReply(got, err, want), hints...).fail()
 }
 
@@ -217,16 +242,17 @@ func (c *Client) ExpectClosed(hints ...string) {
 	for err == nil && len(c.buf) == 0 {
 		err = c.fill(deadline)
 	}
+	peer := words.Say(c.peerKey)
 	if len(c.buf) > 0 {
 		got := c.takeAll()
-		c.problem("waited for "+c.peer+" to close the connection", "the connection to close with nothing more sent",
-			c.peer+" sent "+quote([]byte(got))+" instead", hints...).fail()
+		c.problem(words.Say("closed.did", peer), words.Say("closed.expected"),
+			words.Say("closed.sent", peer, quote([]byte(got))), hints...).fail()
 	}
 	if closedByPeer(err) {
-		c.log.add("← (connection closed by %s)", c.peer)
+		c.log.add("%s", words.Say("log.closed", peer))
 		return
 	}
-	c.problem("waited for "+c.peer+" to close the connection", "the connection to close within "+ioTimeout().Round(100*time.Millisecond).String(),
+	c.problem(words.Say("closed.did", peer), words.Say("closed.within", waited()),
 		c.describeReply("", err, ""), hints...).fail()
 }
 
@@ -242,25 +268,25 @@ func (c *Client) ExpectOpen(d time.Duration, hints ...string) {
 	if got == "" {
 		got = c.describeReply("", err, "")
 	} else {
-		got = "the server sent " + quote([]byte(got))
+		got = words.Say("open.sent", quote([]byte(got)))
 	}
-	c.problem("waited "+d.String(), "the connection to stay open and quiet", got, hints...).fail()
+	c.problem(words.Say("open.did", d.String()), words.Say("open.expected"), got, hints...).fail()
 }
 
 // CloseWrite half-closes the connection: the server reads end of file, and
 // the client can still read the server's replies.
 func (c *Client) CloseWrite() {
 	GinkgoHelper()
-	c.log.add("→ (end of input: the client half-closed its side)")
+	c.log.add("%s", words.Say("log.half-closed"))
 	if err := c.conn.(*net.TCPConn).CloseWrite(); err != nil {
-		ginkgo.Fail(fmt.Sprintf("%s could not half-close its connection: %v", c.Name, err))
+		ginkgo.Fail(words.Say("half-close.failed", c.Called(), err))
 	}
 }
 
 // Reset aborts the connection: the server gets a TCP reset instead of an
 // orderly end of file, as when a client program is killed mid-line.
 func (c *Client) Reset() {
-	c.log.add("→ (connection reset by the client)")
+	c.log.add("%s", words.Say("log.reset"))
 	_ = c.conn.(*net.TCPConn).SetLinger(0)
 	_ = c.conn.Close()
 }
@@ -270,7 +296,7 @@ func (c *Client) Close() { _ = c.conn.Close() }
 
 // problem builds a failure for this client.
 func (c *Client) problem(did, expected, got string, hints ...string) problem {
-	return problem{who: c.Name, did: did, expected: expected, got: got, hints: hints, log: &c.log, server: c.server}
+	return problem{who: c.Called(), did: did, expected: expected, got: got, hints: hints, log: &c.log, server: c.server}
 }
 
 // describeReply says what arrived instead of the expected reply, naming the
@@ -279,20 +305,20 @@ func (c *Client) problem(did, expected, got string, hints ...string) problem {
 func (c *Client) describeReply(got string, err error, want string) string {
 	switch {
 	case err == nil && strings.HasPrefix(got, "error: "):
-		return quote([]byte(got)) + " (the server answered with an error)"
+		return words.Say("reply.error", quote([]byte(got)))
 	case err == nil:
 		return quote([]byte(got))
 	case want != "" && got == want && isTimeout(err):
-		return quote([]byte(got)) + " and then nothing more: the reply came back without its \"\\n\""
+		return words.Say("reply.no-newline", quote([]byte(got)))
 	case got != "" && isTimeout(err):
-		return quote([]byte(got)) + " and then nothing more for " + ioTimeout().Round(100*time.Millisecond).String()
+		return words.Say("reply.then-nothing", quote([]byte(got)), waited())
 	case got != "" && closedByPeer(err):
-		return quote([]byte(got)) + " and then the server closed the connection"
+		return words.Say("reply.then-closed", quote([]byte(got)))
 	case isTimeout(err):
-		record(outcome.Hang, c.Name+" got nothing at all for "+ioTimeout().Round(100*time.Millisecond).String()+": neither an answer nor a close")
-		return "nothing at all for " + ioTimeout().Round(100*time.Millisecond).String() + " (the server neither answered nor closed the connection)"
+		record(outcome.Hang, words.Say("outcome.hang", c.Called(), waited()))
+		return words.Say("reply.nothing", waited())
 	case closedByPeer(err):
-		return "the server closed the connection without answering"
+		return words.Say("reply.closed")
 	default:
 		return err.Error()
 	}

@@ -1,7 +1,6 @@
 package harness
 
 import (
-	"fmt"
 	"net"
 	"os"
 	"strings"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/threadproc/threadproc/harness/internal/proc"
 	"github.com/threadproc/threadproc/harness/internal/task"
+	"github.com/threadproc/threadproc/harness/internal/words"
 )
 
 // ClientProgram is a learner's client program running in a child process,
@@ -44,7 +44,7 @@ func StartClientProgram(name, addr, input string) *ClientProgram {
 	GinkgoHelper()
 	exe, err := os.Executable()
 	if err != nil {
-		ginkgo.Fail(fmt.Sprintf("the harness cannot find its own test binary: %v", err))
+		ginkgo.Fail(words.Say("start.no-binary") + ": " + err.Error())
 	}
 	p := &ClientProgram{Name: name,
 		stdout: proc.NewOutput(captureLimit, proc.Prefixed(GinkgoWriter, "[client "+name+" stdout] ")),
@@ -53,7 +53,7 @@ func StartClientProgram(name, addr, input string) *ClientProgram {
 		Env: []string{envRole + "=client:" + name, envAddr + "=" + addr}, MinGOMAXPROCS: childGOMAXPROCS,
 		Tag: proc.NewTag(envRun), Stdin: strings.NewReader(input), Output: p.stdout, Stderr: p.stderr})
 	if err != nil {
-		ginkgo.Fail(fmt.Sprintf("the harness could not start the client program: %v", err))
+		ginkgo.Fail(words.Say("start.client") + ": " + err.Error())
 	}
 	DeferCleanup(p.proc.Kill)
 	return p
@@ -89,31 +89,30 @@ func (p *ClientProgram) Accept(ln net.Listener) *Client {
 	}()
 	select {
 	case conn := <-accepted:
-		return wrap(conn, "the spec's server")
+		return wrap(conn, "the spec's server", "client.spec-server")
 	case err := <-failed:
-		ginkgo.Fail(fmt.Sprintf("the spec's server waited %v for your client program to connect, but it did not: %v\n%s",
-			ioTimeout(), err, p.describe()))
+		ginkgo.Fail(words.Say("clientprog.waited", ioTimeout(), err) + "\n" + p.describe())
 	case <-p.proc.Done():
 		_ = ln.Close() // ends the Accept above
-		ginkgo.Fail("your client program ended before it connected to the server.\n" + p.describe())
+		ginkgo.Fail(words.Say("clientprog.ended") + "\n" + p.describe())
 	}
 	return nil
 }
 
 // describe says how the program is doing, with its stderr.
 func (p *ClientProgram) describe() string {
-	state := "it is still running"
+	state := words.Say("clientprog.running")
 	select {
 	case <-p.proc.Done():
-		state = fmt.Sprintf("it exited with status %d", p.proc.Exit().Code)
+		state = words.Say("clientprog.exited", p.proc.Exit().Code)
 	default:
 	}
-	msg := "  client program: " + state
+	msg := words.Say("clientprog.state", state)
 	if errs := p.stderr.String(); errs != "" {
-		msg += "; its stderr:\n" + excerpt(errs, 15)
+		msg += words.Say("clientprog.stderr", excerpt(errs, 15))
 	}
 	if todos := task.TODOs(p.stderr.String()); len(todos) > 0 {
-		msg += fmt.Sprintf("\n  hint: your code says \"not implemented (TODO %d)\": that is the task to do next.", todos[0])
+		msg += "\n  " + words.Say("frame.hint", words.Say("pointer.todo", todos[0]))
 	}
 	return msg
 }
@@ -124,7 +123,7 @@ func Listen() net.Listener {
 	GinkgoHelper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		ginkgo.Fail(fmt.Sprintf("the harness could not listen on 127.0.0.1:0: %v", err))
+		ginkgo.Fail(words.Say("start.no-listen") + ": " + err.Error())
 	}
 	DeferCleanup(func() { _ = ln.Close() }) // it may be closed already
 	return ln

@@ -1,11 +1,12 @@
 package harness
 
 import (
-	"fmt"
 	"sync"
 	"sync/atomic"
 
 	. "github.com/onsi/ginkgo/v2" //nolint:revive // the harness is ginkgo-native
+
+	"github.com/threadproc/threadproc/harness/internal/words"
 )
 
 // DialMany connects n clients to the server, one after another, and returns
@@ -53,7 +54,7 @@ func Together(clients []*Client, fn func(i int, c *Client)) {
 	}
 	wg.Wait()
 	if n := failed.Load(); n > 0 {
-		Fail(fmt.Sprintf("%d of %d clients failed; the first failure is reported above", n, len(clients)))
+		Fail(words.Say("together.failed", n, len(clients)))
 	}
 }
 
@@ -74,5 +75,5 @@ func (s *Server) Kill() {
 	s.mu.Lock()
 	s.stopping = true
 	s.mu.Unlock()
-	s.kill("its owner killed it")
+	s.kill(words.Say("kill.owner"))
 }

@@ -28,6 +28,7 @@
 //	harness/inchild      checks that run inside the server's process after Serve returns (goroutines, workers)
 //	harness/procs        the outside view of processes: owners of sockets, children, zombies, CPU, memory
 //	harness/say          messages in English and Korean, one catalog per language
+//	harness/internal/words     the harness's own messages, in both catalogs
 //	harness/internal/proc      the one process layer (group, fd 3, parent-death signal, tag, output, stop)
 //	harness/internal/outcome   how a spec's run ended (race, panic, fork bomb, hang), as report entries
 //	harness/internal/manifest  an exercise's tasks, points and files (exercise.json)
@@ -37,4 +38,14 @@
 //	harness/bench, harness/compare, harness/lineclient, harness/cmd/...  measuring, and the commands
 //
 // Arrows point down only: nothing below harness/ imports the exercises.
+//
+// Every message the harness writes, in the spec's process or in the server's,
+// is in the learner's language (English or Korean, from THREADPROC_LANG or the
+// locale: see package say), from one catalog, harness/internal/words, which
+// packages speedup and inchild and the kit share. What a client sent or
+// received, and the names the learner types in code, are quoted as they are.
+//
+// Every helper calls ginkgo.GinkgoHelper, so a failure points at the spec line
+// that made the call. The harness never does the learner's job: it only starts
+// processes, moves bytes and observes from the outside.
 package harness

@@ -11,29 +11,44 @@ import (
 	"github.com/threadproc/threadproc/harness/internal/outcome"
 	"github.com/threadproc/threadproc/harness/kit"
 	"github.com/threadproc/threadproc/harness/procs"
+	"github.com/threadproc/threadproc/harness/say"
 )
+
+// run runs the fixture suite s and returns its specs by their text.
+func run(ctx context.Context, s *kit.Suite) map[string]kit.Spec {
+	GinkgoHelper()
+	res := s.Run(ctx, 2*time.Minute)
+	Expect(res.Problem).To(BeEmpty())
+	specs := map[string]kit.Spec{}
+	for _, sp := range res.Specs {
+		specs[sp.Text] = sp
+	}
+	return specs
+}
 
 // The fixture suite (testdata/fixtures) runs deliberately broken servers
 // through the harness. These specs run it once and check that each broken
 // server fails its spec with the message the harness means it to, that the
 // working ones pass, and that nothing the fixtures started is left running.
+// The suite runs in English, whatever the locale, since these specs match
+// its words; a few fixtures then run again in Korean.
 var _ = Describe("the harness, run against broken servers", Ordered, ContinueOnFailure, func() {
-	var specs map[string]kit.Spec
+	var specs, korean map[string]kit.Spec
 	const tagKey, tagValue = "THREADPROC_FIXTURE_RUN", "fixtures-under-test"
 
 	BeforeAll(func(ctx SpecContext) {
 		root, err := kit.FindRoot(".")
 		Expect(err).NotTo(HaveOccurred())
 		s := &kit.Suite{Label: "fixtures", Pkg: "./harness/testdata/fixtures", Root: root,
-			Binary: filepath.Join(GinkgoT().TempDir(), "fixtures.test"), Env: []string{tagKey + "=" + tagValue}}
+			Binary: filepath.Join(GinkgoT().TempDir(), "fixtures.test"),
+			Env:    []string{tagKey + "=" + tagValue, say.EnvVar + "=en"}}
 		Expect(s.Build(ctx)).To(Succeed())
-		res := s.Run(ctx, 2*time.Minute)
-		Expect(res.Problem).To(BeEmpty())
-		specs = map[string]kit.Spec{}
-		for _, sp := range res.Specs {
-			specs[sp.Text] = sp
-		}
-	}, NodeTimeout(3*time.Minute))
+		specs = run(ctx, s)
+		ko := *s
+		ko.Env = []string{tagKey + "=" + tagValue, say.EnvVar + "=ko"}
+		ko.Focus = []string{"fixture todo", "fixture silent"}
+		korean = run(ctx, &ko)
+	}, NodeTimeout(4*time.Minute))
 
 	passes := func(name string) {
 		It(name+" passes", func() {
@@ -88,6 +103,33 @@ var _ = Describe("the harness, run against broken servers", Ordered, ContinueOnF
 	failsSaying("spawner", "more than the 5 this spec allows", "fork bomb")
 	passes("rerun")
 	failsSaying("gone", "ended before it connected", `not implemented (TODO 5)`)
+
+	// saysInKorean checks the failure of a fixture run with THREADPROC_LANG=ko:
+	// it has every phrase, and none of the English frame.
+	saysInKorean := func(name string, phrases ...string) {
+		It(name+" fails in Korean with THREADPROC_LANG=ko, saying "+phrases[0], func() {
+			Expect(korean).To(HaveKey("fixture " + name))
+			sp := korean["fixture "+name]
+			Expect(sp.Passed()).To(BeFalse())
+			for _, p := range phrases {
+				Expect(sp.Message).To(ContainSubstring(p))
+			}
+			for _, english := range []string{"expected:", "got:", "the server:", "hint:", "this spec checks task",
+				"your code says", "Serve returned an error", "stopped on its own"} {
+				Expect(sp.Message).NotTo(ContainSubstring(english))
+			}
+		})
+	}
+	saysInKorean("silent", "클라이언트 1: 응답을 기다림", "  기대: ", "  실제: ", "동안 아무것도 오지 않았습니다",
+		"이 연결에서 오간 내용 (→ 클라이언트 1 쪽에서 보냄, ← 받음)", `→ "hello\n"`, "서버: 아직 실행 중",
+		"힌트: a fixture hint")
+	saysInKorean("todo", `힌트: 여러분의 코드가 "not implemented (TODO 7)"라고 합니다`, "이 스펙이 확인하는 과제: 7번",
+		"HINTS.ko.md", "리스너가 아직 열려 있는데 Serve가 오류를 반환했습니다: not implemented (TODO 7)")
+	saysInKorean("todo without a client", "서버 프로세스가 스스로 멈췄습니다", "not implemented (TODO 7)")
+	It("records a Korean run's outcomes by the same kinds", func() {
+		Expect(korean).To(HaveKey("fixture silent"))
+		Expect(korean["fixture silent"].Outcomes).To(ContainElement(HaveField("Kind", outcome.Hang)))
+	})
 
 	It("leaves no process of the fixtures running", func(ctx context.Context) {
 		if err := procs.Supported(); err != nil {

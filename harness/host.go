@@ -8,6 +8,7 @@ import (
 
 	"github.com/threadproc/threadproc/harness/internal/proc"
 	"github.com/threadproc/threadproc/harness/internal/stats"
+	"github.com/threadproc/threadproc/harness/internal/words"
 )
 
 // The harness measures the machine it runs on once, the first time a spec
@@ -123,9 +124,7 @@ func WorkersBudget(n int) Budget {
 // process costs 40ms here, so 200 workers were given 1m4s".
 func (b Budget) String() string {
 	if b.PerStart == 0 {
-		return fmt.Sprintf("the cost of starting a process could not be measured here, so %d workers were given %v",
-			b.Workers, b.Total)
+		return words.Say("budget.unmeasured", b.Workers, b.Total)
 	}
-	return fmt.Sprintf("starting a process costs %v here, so %d workers were given %v",
-		b.PerStart.Round(100*time.Microsecond), b.Workers, b.Total.Round(time.Second))
+	return words.Say("budget", b.PerStart.Round(100*time.Microsecond), b.Workers, b.Total.Round(time.Second))
 }

@@ -1,11 +1,10 @@
 package harness
 
 import (
-	"fmt"
-
 	"github.com/onsi/ginkgo/v2"
 
 	"github.com/threadproc/threadproc/harness/internal/proc"
+	"github.com/threadproc/threadproc/harness/internal/words"
 )
 
 // Interrupt does to the server what Ctrl-C in a terminal does: it sends
@@ -20,10 +19,9 @@ func (s *Server) Interrupt() {
 	s.stopping = true
 	s.mu.Unlock()
 	if err := interruptGroup(s.PID); err != nil {
-		ginkgo.Skip("not judged here: " + err.Error())
+		ginkgo.Skip(words.Say("unjudged", err.Error()))
 	}
 	if !s.proc.Wait(proc.KillWait) {
-		ginkgo.Fail(fmt.Sprintf("the server's process %d did not end within %v of Ctrl-C (SIGINT to its process "+
-			"group)", s.PID, proc.KillWait))
+		ginkgo.Fail(words.Say("interrupt.no-end", s.PID, proc.KillWait))
 	}
 }

@@ -2,9 +2,13 @@
 
 package harness
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/threadproc/threadproc/harness/internal/words"
+)
 
 // interruptGroup cannot signal a process group here.
 func interruptGroup(int) error {
-	return errors.New("this system has no process groups to send Ctrl-C (SIGINT) to")
+	return errors.New(words.Say("interrupt.no-group"))
 }

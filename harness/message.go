@@ -9,6 +9,7 @@ import (
 	. "github.com/onsi/ginkgo/v2" //nolint:revive // the harness is ginkgo-native
 
 	"github.com/threadproc/threadproc/harness/internal/task"
+	"github.com/threadproc/threadproc/harness/internal/words"
 )
 
 // problem is a failed expectation, in the four parts a learner needs.
@@ -28,29 +29,28 @@ func (p problem) fail() {
 	ginkgo.Fail(p.String())
 }
 
-// String writes the problem out.
+// String writes the problem out, in the learner's language.
 func (p problem) String() string {
 	var b strings.Builder
 	if p.server != nil {
 		if race, ok := findRace(p.server.Output()); ok {
-			fmt.Fprintf(&b, "First: your server had a data race during this spec %s. A race can cause any of "+
-				"what follows; fix it first (the race detector's report is below).\n\n", race.where())
+			b.WriteString(words.Say("frame.race.first", race.where()) + "\n\n")
 		}
 	}
-	fmt.Fprintf(&b, "%s %s\n", p.who, p.did)
-	fmt.Fprintf(&b, "  expected: %s\n", p.expected)
-	fmt.Fprintf(&b, "  got:      %s\n", p.got)
+	b.WriteString(words.Say("frame.did", p.who, p.did) + "\n")
+	b.WriteString(words.Say("frame.expected", p.expected) + "\n")
+	b.WriteString(words.Say("frame.got", p.got) + "\n")
 	if p.log != nil {
-		fmt.Fprintf(&b, "\n  what happened on this connection (→ sent by %s, ← received):\n%s\n", p.who, p.log)
+		fmt.Fprintf(&b, "\n%s\n%s\n", words.Say("frame.log", p.who), p.log)
 	}
 	if p.server != nil {
-		fmt.Fprintf(&b, "\n  the server: %s\n", p.server.status())
+		fmt.Fprintf(&b, "\n%s\n", words.Say("frame.server", p.server.status()))
 	}
 	for _, h := range p.hints {
-		fmt.Fprintf(&b, "\n  hint: %s", h)
+		b.WriteString("\n  " + words.Say("frame.hint", h))
 	}
 	if t := taskHint(p.server); t != "" {
-		fmt.Fprintf(&b, "\n  hint: %s", t)
+		b.WriteString("\n  " + words.Say("frame.hint", t))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
@@ -62,12 +62,12 @@ func (s *Server) status() string {
 	case <-time.After(statusWait):
 	}
 	if !s.Exited() {
-		return fmt.Sprintf("still running (pid %d)", s.PID) + s.harnessLines()
+		return words.Say("status.running", s.PID) + s.harnessLines()
 	}
 	out := s.Output()
-	st := "its process " + s.exitDescription() + s.harnessLines()
+	st := words.Say("status.ended", s.exitDescription()) + s.harnessLines()
 	if out != "" && !strings.Contains(s.harnessLines(), "not implemented") {
-		st += "\n  its output:\n" + excerpt(out, 15)
+		st += "\n" + words.Say("status.output") + "\n" + excerpt(out, 15)
 	}
 	return st
 }
@@ -82,11 +82,11 @@ func taskHint(s *Server) string {
 	var parts []string
 	if s != nil {
 		if todos := task.TODOs(s.Output()); len(todos) > 0 {
-			parts = append(parts, fmt.Sprintf("your code says \"not implemented (TODO %d)\": that is the task to do next.", todos[0]))
+			parts = append(parts, words.Say("pointer.todo", todos[0]))
 		}
 	}
 	if n := task.OfLabels(CurrentSpecReport().Labels()); n > 0 {
-		parts = append(parts, fmt.Sprintf("this spec checks task %d: see TODO(%d) in the code and hint %d in HINTS.md.", n, n, n))
+		parts = append(parts, words.Say("pointer.task", n))
 	}
 	return strings.Join(parts, " ")
 }
@@ -100,8 +100,8 @@ func FailWithTask(message string, callerSkip ...int) {
 	if len(callerSkip) > 0 {
 		skip += callerSkip[0]
 	}
-	if t := taskHint(nil); t != "" && !strings.Contains(message, "this spec checks task") {
-		message += "\n\n  hint: " + t
+	if t := taskHint(nil); t != "" && !words.Contains(message, "pointer.task") {
+		message += "\n\n  " + words.Say("frame.hint", t)
 	}
 	ginkgo.Fail(message, skip)
 }

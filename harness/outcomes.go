@@ -7,6 +7,7 @@ import (
 	. "github.com/onsi/ginkgo/v2" //nolint:revive // the harness is ginkgo-native
 
 	"github.com/threadproc/threadproc/harness/internal/outcome"
+	"github.com/threadproc/threadproc/harness/internal/words"
 )
 
 // recordMu keeps two goroutines of one spec (see [Together]) from
@@ -40,7 +41,7 @@ func (s *Server) recordOutcomes(stopped bool, out string) {
 	}
 	if race, ok := findRace(out); ok {
 		detail := raceLine(race.report)
-		if where := race.where(); where != "" {
+		if where := strings.TrimSpace(race.where()); where != "" {
 			detail = where + ": " + detail
 		}
 		record(outcome.Race, detail)
@@ -90,7 +91,7 @@ func panicLine(out string) string {
 			}
 		}
 	}
-	return "exit status 2 (what a Go panic exits with)"
+	return words.Say("outcome.panic")
 }
 
 // firstLine returns s up to its first newline.

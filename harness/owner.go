@@ -1,7 +1,6 @@
 package harness
 
 import (
-	"fmt"
 	"net"
 	"net/netip"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/ginkgo/v2" //nolint:revive // the harness is ginkgo-native
 
+	"github.com/threadproc/threadproc/harness/internal/words"
 	"github.com/threadproc/threadproc/harness/procs"
 )
 
@@ -26,10 +26,11 @@ const (
 
 // skipUnlessProcsSupported skips the running spec, with the reason, where
 // processes cannot be inspected from outside.
+// what is the catalog key of what the spec checks.
 func skipUnlessProcsSupported(what string) {
 	GinkgoHelper()
 	if err := procs.Supported(); err != nil {
-		ginkgo.Skip(fmt.Sprintf("this spec checks %s from outside, which this system does not allow: %v", what, err))
+		ginkgo.Skip(words.Say("procs.skip", words.Say(what), err))
 	}
 }
 
@@ -46,7 +47,7 @@ func skipUnlessProcsSupported(what string) {
 // [procs.Supported]) it skips the spec with the reason.
 func (s *Server) ExpectOwnedByChild(c *Client, hints ...string) int {
 	GinkgoHelper()
-	skipUnlessProcsSupported("which process serves a connection")
+	skipUnlessProcsSupported("procs.what.owner")
 	local, remote := addrPortOf(c.conn.RemoteAddr()), addrPortOf(c.conn.LocalAddr())
 	var owners []int
 	var lookErr error
@@ -59,11 +60,9 @@ func (s *Server) ExpectOwnedByChild(c *Client, hints ...string) int {
 	}
 	got := s.describeOwners(owners)
 	if lookErr != nil {
-		got = "the harness could not look: " + lookErr.Error()
+		got = words.Say("owned.no-look", lookErr.Error())
 	}
-	c.problem(fmt.Sprintf("was looked up from outside: which processes hold the server's side of its "+
-		"connection (%s → %s)", remote, local),
-		fmt.Sprintf("exactly one process, a child of the server (pid %d), within %v", s.PID, ownerWait),
+	c.problem(words.Say("owned.did", remote, local), words.Say("owned.expected", s.PID, ownerWait),
 		got, hints...).fail()
 	return 0
 }
@@ -81,16 +80,13 @@ func (s *Server) describeOwners(owners []int) string {
 	}
 	switch {
 	case len(owners) == 0:
-		return "no process at all: the server's side of the connection is closed"
+		return words.Say("owners.none")
 	case server && len(children) == 0:
-		return fmt.Sprintf("the server process itself (pid %d): the connection is served by the server "+
-			"process itself, not by a child process", s.PID)
+		return words.Say("owners.server", s.PID)
 	case server:
-		return fmt.Sprintf("both the server process itself (pid %d) and %s: the server kept its own copy of "+
-			"the connection after it handed it over, so it is still held (and may be read) by the server "+
-			"process itself, not by a child process alone", s.PID, strings.Join(children, " and "))
+		return words.Say("owners.both", s.PID, words.JoinAnd(children))
 	case len(children) > 1:
-		return "several processes at once: " + strings.Join(children, " and ") + "; one process should serve it"
+		return words.Say("owners.several", words.JoinAnd(children))
 	default:
 		return children[0]
 	}
@@ -101,12 +97,11 @@ func (s *Server) describePID(pid int) string {
 	info, err := procs.Get(pid)
 	switch {
 	case err != nil:
-		return fmt.Sprintf("pid %d (gone)", pid)
+		return words.Say("pid.gone", pid)
 	case info.PPID == s.PID:
-		return fmt.Sprintf("its child process %d (%s)", pid, info.Comm)
+		return words.Say("pid.child", pid, info.Comm)
 	default:
-		return fmt.Sprintf("process %d (%s, whose parent is %d), which is not a child of the server",
-			pid, info.Comm, info.PPID)
+		return words.Say("pid.other", pid, info.Comm, info.PPID)
 	}
 }
 
@@ -123,10 +118,10 @@ func (s *Server) isChild(pid int) bool {
 // failure message. Where processes cannot be inspected it skips the spec.
 func (s *Server) ExpectNoListener(pid int, hints ...string) {
 	GinkgoHelper()
-	skipUnlessProcsSupported("which sockets a process holds")
+	skipUnlessProcsSupported("procs.what.sockets")
 	listening, err := procs.ListeningSockets(pid)
 	if err != nil {
-		ginkgo.Fail(fmt.Sprintf("the harness could not read the sockets of process %d: %v", pid, err))
+		ginkgo.Fail(words.Say("listener.no-read", pid, err))
 	}
 	if len(listening) == 0 {
 		return
@@ -135,13 +130,13 @@ func (s *Server) ExpectNoListener(pid int, hints ...string) {
 	for _, a := range listening {
 		what := a.String()
 		if a.String() == s.Addr {
-			what += " (the server's own listener)"
+			what = words.Say("listener.own", what)
 		}
 		addrs = append(addrs, what)
 	}
-	problem{who: s.describePID(pid), did: "was looked at from outside: which sockets it holds",
-		expected: "its client's connection, and no listening socket",
-		got:      "it also holds the listening socket " + strings.Join(addrs, ", "),
+	problem{who: s.describePID(pid), did: words.Say("listener.did"),
+		expected: words.Say("listener.expected"),
+		got:      words.Say("listener.got", strings.Join(addrs, ", ")),
 		hints:    hints, server: s}.fail()
 }
 

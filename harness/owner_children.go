@@ -1,7 +1,6 @@
 package harness
 
 import (
-	"fmt"
 	"os"
 	"strings"
 	"time"
@@ -10,6 +9,7 @@ import (
 	. "github.com/onsi/ginkgo/v2" //nolint:revive // the harness is ginkgo-native
 
 	"github.com/threadproc/threadproc/harness/internal/proc"
+	"github.com/threadproc/threadproc/harness/internal/words"
 	"github.com/threadproc/threadproc/harness/procs"
 )
 
@@ -20,7 +20,7 @@ import (
 // the spec.
 func (s *Server) ExpectNoZombies(hints ...string) {
 	GinkgoHelper()
-	skipUnlessProcsSupported("the server's child processes")
+	skipUnlessProcsSupported("procs.what.children")
 	var zombies []procs.Info
 	if pollFor(ownerWait, func() bool {
 		zombies = nil
@@ -34,11 +34,10 @@ func (s *Server) ExpectNoZombies(hints ...string) {
 	}) {
 		return
 	}
-	problem{who: fmt.Sprintf("the server (pid %d)", s.PID), did: "was looked at from outside: its child processes",
-		expected: fmt.Sprintf("no zombie among them within %v", ownerWait),
-		got: fmt.Sprintf("%d zombie(s): %s. A zombie is a process that has exited but is still in the process "+
-			"table, because its parent has not waited for it (reaped it) yet", len(zombies), listInfos(zombies)),
-		hints: hints, server: s}.fail()
+	problem{who: words.Say("server.pid", s.PID), did: words.Say("zombies.did"),
+		expected: words.Say("zombies.expected", ownerWait),
+		got:      words.Say("zombies.got", len(zombies), listInfos(zombies)),
+		hints:    hints, server: s}.fail()
 }
 
 // ExpectNoProcessesLeft waits (up to a few seconds) until no process that
@@ -74,14 +73,12 @@ func (s *Server) ExpectNoProcessesLeft(hints ...string) bool {
 			orphans++
 		}
 	}
-	got := fmt.Sprintf("%d process(es) of this server still running: %s", len(left), listInfos(left))
+	got := words.Say("left.got", len(left), listInfos(left))
 	if orphans > 0 && s.Exited() {
-		got += fmt.Sprintf(". The server's process has ended, so %d of them are orphans, adopted by another "+
-			"process, and still serving", orphans)
+		got += words.Say("left.orphans", orphans)
 	}
-	problem{who: fmt.Sprintf("the server (pid %d) and its processes", s.PID),
-		did:      "were looked for from outside, by the tag they all inherited",
-		expected: fmt.Sprintf("none of them running within %v", ownerWait),
+	problem{who: words.Say("left.who", s.PID), did: words.Say("left.did"),
+		expected: words.Say("left.expected", ownerWait),
 		got:      got, hints: hints, server: s}.fail()
 	return true
 }
@@ -96,12 +93,12 @@ func (s *Server) KillServerProcess() {
 	s.stopping = true
 	s.mu.Unlock()
 	if err := s.proc.Signal(os.Kill); err != nil && !s.Exited() {
-		ginkgo.Fail(fmt.Sprintf("the harness could not kill the server's process %d: %v", s.PID, err))
+		ginkgo.Fail(words.Say("kill.failed", s.PID, err))
 	}
 	select {
 	case <-s.proc.Exited():
 	case <-time.After(proc.KillWait):
-		ginkgo.Fail(fmt.Sprintf("the server's process %d did not end within %v of SIGKILL", s.PID, proc.KillWait))
+		ginkgo.Fail(words.Say("kill.no-end", s.PID, proc.KillWait))
 	}
 }
 
@@ -109,7 +106,7 @@ func (s *Server) KillServerProcess() {
 func listInfos(infos []procs.Info) string {
 	var parts []string
 	for _, p := range infos {
-		parts = append(parts, fmt.Sprintf("%d (%s, parent %d, state %c)", p.PID, p.Comm, p.PPID, p.State))
+		parts = append(parts, words.Say("proc.info", p.PID, p.Comm, p.PPID, p.State))
 	}
 	return strings.Join(parts, ", ")
 }

@@ -4,15 +4,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/threadproc/threadproc/harness/internal/words"
 	"github.com/threadproc/threadproc/harness/procs"
 
 	"github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/ginkgo/v2" //nolint:revive // the harness is ginkgo-native
 )
-
-// strayMark is in the line [Main] writes in a copy of the test binary that a
-// learner's server started but that did not enter worker mode.
-const strayMark = "did not enter worker mode"
 
 // ExpectWorkerModes registers a check that runs when the spec ends: if any
 // copy of the program that the server started did not enter worker mode (so
@@ -31,13 +28,7 @@ func (s *Server) ExpectWorkerModes() {
 		if len(lines) == 0 {
 			return
 		}
-		ginkgo.Fail("A copy of your program that your server started as a worker did not enter worker mode, " +
-			"or left it and carried on with the rest of the program: the worker mode did not take over, so " +
-			"the harness stopped the copy. The copy said:\n    " + strings.Join(lines, "\n    ") + "\n\n" +
-			"A worker is your program started again, with the connection as fd 3 and a mark in its " +
-			"environment. The very first thing the program does (before the tests, or main's own work) must " +
-			"be to notice that mark, serve the connection, and exit: check that the server sets the mark the " +
-			"check looks for, that the check runs first, and that the worker exits once its client is served.")
+		ginkgo.Fail(words.Say("stray.failed", strings.Join(lines, "\n    ")))
 	})
 }
 
@@ -60,11 +51,11 @@ func (s *Server) hasLiveDescendants() bool {
 }
 
 // strayLines returns the harness lines about copies that did not enter
-// worker mode.
+// worker mode, in whatever language the copy wrote them.
 func (s *Server) strayLines() []string {
 	var out []string
 	for _, line := range strings.Split(s.Output(), "\n") {
-		if strings.HasPrefix(line, childPrefix) && strings.Contains(line, strayMark) {
+		if strings.HasPrefix(line, childPrefix) && words.Contains(line, "child.stray.mark") {
 			out = append(out, strings.TrimPrefix(line, childPrefix))
 		}
 	}

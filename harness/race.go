@@ -13,6 +13,8 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+
+	"github.com/threadproc/threadproc/harness/internal/words"
 )
 
 // envRaced marks a test binary that the harness rebuilt with the race
@@ -37,16 +39,14 @@ func ensureRace() {
 		return
 	}
 	if os.Getenv(envRaced) != "" {
-		refuse(errors.New("the rebuilt test binary still has no race detector"))
+		refuse(errors.New(words.Say("race.still-none")))
 	}
 	bin, fresh, err := raceBinary()
 	if err != nil {
 		refuse(err)
 	}
 	if fresh {
-		childf("this test binary was built without the race detector, so the harness rebuilt it with -race " +
-			"(a data race in your server must fail the spec that caused it); the rebuilt binary is reused " +
-			"until your code changes. `go tool ginkgo -race` (or `make ex EX=NN`) builds it with -race at once.")
+		childSay("race.rebuilt")
 	}
 	if err := execBinary(bin, append(os.Environ(), envRaced+"=1")); err != nil {
 		refuse(err)
@@ -55,10 +55,7 @@ func ensureRace() {
 
 // refuse ends the suite without judging anything, saying how to run it.
 func refuse(err error) {
-	childf("these specs judge your code only with the race detector on, and this test binary was built without "+
-		"it; rebuilding it with -race failed: %v\n"+
-		"Run the specs with the race detector instead:\n"+
-		"    go tool ginkgo -race ./exercises/NN-name     (or: go test -race ./exercises/NN-name, make ex EX=NN)", err)
+	childSay("race.refuse", err)
 	os.Exit(3)
 }
 

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/threadproc/threadproc/harness/internal/manifest"
+	"github.com/threadproc/threadproc/harness/internal/words"
 )
 
 // raceMark starts every report of the race detector.
@@ -48,28 +49,24 @@ func findRace(output string) (raceFinding, bool) {
 	return f, true
 }
 
-// where says where the race is, such as "in stats.go:20 ((*stats).arrived),
-// which task 3 writes", or "" when no frame of the exercise was found.
+// where says where the race is, such as " in stats.go:20 ((*stats).arrived),
+// which task 3 writes", with its leading space, or "" when no frame of the
+// exercise was found.
 func (f raceFinding) where() string {
-	if f.file == "" {
+	switch {
+	case f.file == "":
 		return ""
+	case len(f.tasks) == 1:
+		return words.Say("race.where.task", f.file, f.line, f.fn, f.tasks[0])
+	case len(f.tasks) > 1:
+		return words.Say("race.where.tasks", f.file, f.line, f.fn, joinInts(f.tasks))
 	}
-	s := fmt.Sprintf("in %s:%s (%s)", f.file, f.line, f.fn)
-	switch len(f.tasks) {
-	case 0:
-	case 1:
-		s += fmt.Sprintf(", which task %d writes (TODO %d, hint %d)", f.tasks[0], f.tasks[0], f.tasks[0])
-	default:
-		s += ", which tasks " + joinInts(f.tasks) + " write"
-	}
-	return s
+	return words.Say("race.where", f.file, f.line, f.fn)
 }
 
 // message is the failure message for a spec during which the server raced.
 func (f raceFinding) message() string {
-	return "The race detector found a data race in your server during this spec " + f.where() + ": two " +
-		"goroutines used the same memory at the same time, and at least one of them wrote to it. Protect " +
-		"shared data with a sync.Mutex or use sync/atomic.\n\n" + excerpt(f.report, 40)
+	return words.Say("race.found", f.where()) + "\n\n" + excerpt(f.report, 40)
 }
 
 // joinInts writes numbers as "2 and 3" or "1, 2 and 3".
@@ -78,8 +75,5 @@ func joinInts(ns []int) string {
 	for i, n := range ns {
 		s[i] = fmt.Sprint(n)
 	}
-	if len(s) < 2 {
-		return strings.Join(s, "")
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+	return words.JoinAnd(s)
 }

@@ -12,6 +12,7 @@ import (
 	. "github.com/onsi/ginkgo/v2" //nolint:revive // the harness is ginkgo-native
 
 	"github.com/threadproc/threadproc/harness/internal/proc"
+	"github.com/threadproc/threadproc/harness/internal/words"
 )
 
 // Server is a learner's server running in a child process started by
@@ -107,11 +108,11 @@ func startServer(name string, opts []Option, echo io.Writer) (*Server, error) {
 	}
 	exe, err := os.Executable()
 	if err != nil {
-		return nil, fmt.Errorf("the harness cannot find its own test binary: %w", err)
+		return nil, fmt.Errorf("%s: %w", words.Say("start.no-binary"), err)
 	}
 	file, addr, err := proc.Listen()
 	if err != nil {
-		return nil, fmt.Errorf("the harness could not listen on 127.0.0.1:0: %w", err)
+		return nil, fmt.Errorf("%s: %w", words.Say("start.no-listen"), err)
 	}
 	defer file.Close()
 	tag := proc.NewTag(envRun)
@@ -121,7 +122,7 @@ func startServer(name string, opts []Option, echo io.Writer) (*Server, error) {
 		MinGOMAXPROCS: childGOMAXPROCS, Tag: tag,
 		Files: []*os.File{file}, StdinPipe: true, Output: s.output, FileLimit: o.fileLimit})
 	if err != nil {
-		return nil, fmt.Errorf("the harness could not start the server process: %w", err)
+		return nil, fmt.Errorf("%s: %w", words.Say("start.server"), err)
 	}
 	s.PID = s.proc.PID
 	go s.watch(o.maxProcs)
@@ -155,16 +156,16 @@ func (s *Server) Shutdown() error {
 	exitedBefore := s.Exited()
 	s.proc.CloseStdin() // the child closes its listener on EOF
 	if !s.proc.Wait(shutdownGrace() + proc.KillWait) {
-		s.kill("it did not exit after Shutdown")
-		return errors.New("the server process did not exit after its listener was closed")
+		s.kill(words.Say("kill.shutdown"))
+		return errors.New(words.Say("shutdown.no-exit"))
 	}
 	code := s.proc.Exit().Code
 	if code == exitOK && !exitedBefore {
 		return nil
 	}
-	what := "after its listener was closed, the server process " + s.exitDescription()
+	what := words.Say("shutdown.after", s.exitDescription())
 	if exitedBefore {
-		what = "the server process had already exited before Shutdown: it " + s.exitDescription()
+		what = words.Say("shutdown.before", s.exitDescription())
 	}
 	return errors.New(what + s.harnessLines())
 }
@@ -173,7 +174,7 @@ func (s *Server) Shutdown() error {
 func (s *Server) exitDescription() string {
 	st := s.proc.Exit()
 	if st.Running {
-		return fmt.Sprintf("is still running (pid %d)", s.PID)
+		return words.Say("exit.running", s.PID)
 	}
 	switch code := st.Code; code {
 	case -1: // ended by a signal
@@ -181,19 +182,19 @@ func (s *Server) exitDescription() string {
 		reason := s.killedBy
 		s.mu.Unlock()
 		if reason != "" {
-			return "was killed by the harness because " + reason
+			return words.Say("exit.killed.by", reason)
 		}
-		return "was killed: " + st.String()
+		return words.Say("exit.killed", st.String())
 	case exitOK:
-		return "exited normally after Serve returned nil"
+		return words.Say("exit.ok")
 	case exitServeError, exitServeNilEarly, exitServeErrClosed, exitNoReturn, exitAfterServe, exitSetup, exitStray:
-		return fmt.Sprintf("exited (status %d)", code)
+		return words.Say("exit.status.harness", code)
 	case 2:
-		return "crashed (exit status 2, which is what a Go panic exits with)"
+		return words.Say("exit.panic")
 	case 66:
-		return "exited with status 66: the race detector found a data race"
+		return words.Say("exit.race")
 	default:
-		return fmt.Sprintf("exited with status %d", code)
+		return words.Say("exit.status", code)
 	}
 }
 
@@ -228,24 +229,23 @@ func (s *Server) cleanup() {
 	stopped := s.stopping
 	s.stopping = true
 	s.mu.Unlock()
-	s.kill("the spec ended") // no graceful stop here: that is Shutdown's to test
+	s.kill(words.Say("kill.spec-ended")) // no graceful stop here: that is Shutdown's to test
 	out := s.Output()
 	s.recordOutcomes(stopped, out)
 	s.mu.Lock()
-	killedBy := s.killedBy
+	killedBy, forkBomb := s.killedBy, s.forkBomb
 	s.mu.Unlock()
 	if race, ok := findRace(out); ok {
 		ginkgo.Fail(race.message())
 	}
-	if strings.HasPrefix(killedBy, "it started") {
-		ginkgo.Fail("The harness had to kill your server because " + killedBy)
+	if forkBomb != "" {
+		ginkgo.Fail(words.Say("cleanup.killed", killedBy))
 	}
 	// A process the harness killed has exit code -1; any other code means
 	// it ended on its own.
 	// (Not when the spec failed already: its message shows the server's end.)
 	if st := s.proc.Exit(); !stopped && st.Code >= 0 && st.Code != exitStray && !CurrentSpecReport().Failed() {
-		ginkgo.Fail("Your server process stopped on its own during this spec: it " + s.exitDescription() +
-			s.harnessLines() + "\n\nIts output:\n" + excerpt(out, 30))
+		ginkgo.Fail(words.Say("cleanup.stopped", s.exitDescription()+s.harnessLines(), excerpt(out, 30)))
 	}
 }
 
@@ -253,7 +253,7 @@ func (s *Server) cleanup() {
 func excerpt(s string, n int) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	if len(lines) > n {
-		lines = append(lines[:n], fmt.Sprintf("[... %d more lines ...]", len(lines)-n))
+		lines = append(lines[:n], words.Say("excerpt.more", len(lines)-n))
 	}
 	return "    " + strings.Join(lines, "\n    ")
 }

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/threadproc/threadproc/harness/internal/words"
 )
 
 // quoteLimit is how many bytes of data a message shows before cutting it.
@@ -36,11 +38,11 @@ func (t *transcript) String() string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if len(t.events) == 0 {
-		return "    (nothing was sent or received)"
+		return "    " + words.Say("log.empty")
 	}
 	var b strings.Builder
 	if t.cut > 0 {
-		fmt.Fprintf(&b, "    (%d earlier events not shown)\n", t.cut)
+		b.WriteString("    " + words.Say("log.cut", t.cut) + "\n")
 	}
 	for i, e := range t.events {
 		if i > 0 {
@@ -57,5 +59,5 @@ func quote(b []byte) string {
 	if len(b) <= quoteLimit {
 		return strconv.Quote(string(b))
 	}
-	return fmt.Sprintf("%s… (%d bytes in all)", strconv.Quote(string(b[:quoteLimit])), len(b))
+	return words.Say("quote.cut", strconv.Quote(string(b[:quoteLimit])), len(b))
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/onsi/ginkgo/v2"
+
+	"github.com/threadproc/threadproc/harness/internal/words"
 )
 
 // vetLineRE finds a finding of go vet: "./stats.go:12:3: message".
@@ -32,18 +34,18 @@ func ExpectVetClean() {
 		return
 	}
 	if _, ok := err.(*exec.ExitError); !ok {
-		ginkgo.Skip("not judged here: go vet could not run: " + err.Error())
+		ginkgo.Skip(words.Say("unjudged", words.Say("vet.no-run", err.Error())))
 	}
 	var b strings.Builder
-	b.WriteString("go vet found problems in your code:\n")
+	b.WriteString(words.Say("vet.found") + "\n")
 	for _, m := range vetLineRE.FindAllStringSubmatch(string(out), -1) {
 		fmt.Fprintf(&b, "    %s:%s: %s", m[1], m[2], m[3])
 		if tasks := thisManifest().TasksOf(filepath.Base(m[1])); len(tasks) > 0 {
-			fmt.Fprintf(&b, "  (task %s)", joinInts(tasks))
+			b.WriteString(words.Say("vet.task", joinInts(tasks)))
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString("\n  go vet's own words:\n" + excerpt(string(out), 20) +
-		"\n\n  hint: run `go vet ./exercises/...` yourself; each finding names a file and a line.")
+	b.WriteString("\n" + words.Say("vet.words") + "\n" + excerpt(string(out), 20) +
+		"\n\n  " + words.Say("frame.hint", words.Say("vet.hint")))
 	ginkgo.Fail(b.String())
 }

@@ -1,9 +1,9 @@
 package harness
 
 import (
-	"fmt"
 	"time"
 
+	"github.com/threadproc/threadproc/harness/internal/words"
 	"github.com/threadproc/threadproc/harness/procs"
 )
 
@@ -30,11 +30,9 @@ func (s *Server) watch(max int) {
 			continue
 		}
 		s.mu.Lock()
-		s.forkBomb = fmt.Sprintf("%d processes at once below the server, more than the %d allowed", len(below), max)
+		s.forkBomb = words.Say("outcome.fork-bomb", len(below), max)
 		s.mu.Unlock()
-		s.kill(fmt.Sprintf("it started %d processes at once, more than the %d this spec allows. "+
-			"If every worker re-runs the program and the worker mode does not take over, each "+
-			"worker starts more workers (a fork bomb)", len(below), max))
+		s.kill(words.Say("kill.fork-bomb", len(below), max))
 		return
 	}
 }

@@ -1,6 +1,7 @@
 package inchild
 
 import (
+	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -9,6 +10,8 @@ import (
 	"sync"
 
 	"go.uber.org/goleak"
+
+	"github.com/threadproc/threadproc/harness/internal/words"
 )
 
 // goroutinesBefore holds the goroutines that existed in the server's
@@ -50,8 +53,8 @@ func LeakedGoroutines(pkg string) error {
 	if err == nil {
 		return nil
 	}
-	fmt.Fprintf(os.Stderr, "goroutines still running after Serve returned:\n%v\n", err)
-	return fmt.Errorf("%s (full stacks in the server's output)", summariseLeaks(err.Error(), pkg))
+	fmt.Fprintln(os.Stderr, words.Say("leak.stderr", err))
+	return errors.New(words.Say("leak.error", summariseLeaks(err.Error(), pkg)))
 }
 
 // Patterns of goleak's report: a goroutine's header, and a frame of the
@@ -76,7 +79,7 @@ func summariseLeaks(report, pkg string) string {
 	ownFrame := ownFrameRE(pkg)
 	heads := leakHeader.FindAllStringSubmatchIndex(report, -1)
 	if len(heads) == 0 {
-		return "goroutines were still running after Serve returned"
+		return words.Say("leak.unread")
 	}
 	var kinds []string
 	count := map[string]int{}
@@ -89,9 +92,9 @@ func summariseLeaks(report, pkg string) string {
 		for j, f := range ownFrame.FindAllStringSubmatch(report[h[0]:end], -1) {
 			switch {
 			case strings.HasPrefix(f[0], "created by"):
-				kind += ", started by " + f[1] + " at " + f[2]
+				kind += words.Say("leak.started", f[1], f[2])
 			case j == 0:
-				kind += " in " + f[1] + " at " + f[2]
+				kind += words.Say("leak.in", f[1], f[2])
 			}
 		}
 		if count[kind] == 0 {
@@ -102,11 +105,10 @@ func summariseLeaks(report, pkg string) string {
 	var parts []string
 	for i, k := range kinds {
 		if i == leakKinds {
-			parts = append(parts, fmt.Sprintf("and %d other kinds", len(kinds)-leakKinds))
+			parts = append(parts, words.Say("leak.others", len(kinds)-leakKinds))
 			break
 		}
-		parts = append(parts, fmt.Sprintf("%d %s", count[k], k))
+		parts = append(parts, words.Say("leak.count", count[k], k))
 	}
-	return fmt.Sprintf("%d goroutine(s) your server started were still running: %s",
-		len(heads), strings.Join(parts, "; "))
+	return words.Say("leak.summary", len(heads), strings.Join(parts, "; "))
 }

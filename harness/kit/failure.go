@@ -8,6 +8,7 @@ import (
 
 	"github.com/threadproc/threadproc/harness/internal/outcome"
 	"github.com/threadproc/threadproc/harness/internal/task"
+	"github.com/threadproc/threadproc/harness/internal/words"
 )
 
 // raceBanner is how Go's race detector starts a report. Suites whose
@@ -41,9 +42,14 @@ func race(s Spec) (outcome.Outcome, bool) {
 }
 
 // harnessPointers are the starts of the hints that the harness adds to
-// every failure to point at the task (harness.taskHint): the kit says the
-// same once per task, in the learner's language, so it leaves them out.
-var harnessPointers = []string{`your code says "not implemented (TODO`, "this spec checks task "}
+// every failure to point at the task (harness.taskHint), in every language:
+// the kit says the same once per task, in the learner's language, so it
+// leaves them out. hintLabels start every hint line ("hint: ", "힌트: ").
+// Both come from the harness's own catalog.
+var (
+	harnessPointers = append(words.Prefixes("pointer.todo"), words.Prefixes("pointer.task")...)
+	hintLabels      = words.Prefixes("frame.hint")
+)
 
 // applicable returns a failure message with only the hints that apply: the
 // harness's task pointers go (the kit prints its own), and when the
@@ -56,13 +62,24 @@ func applicable(s Spec) string {
 	blocked := blockedBy(s) > 0 || raced
 	var kept []string
 	for _, line := range strings.Split(s.Message, "\n") {
-		hint, isHint := strings.CutPrefix(strings.TrimSpace(line), "hint: ")
+		hint, isHint := cutHintLabel(strings.TrimSpace(line))
 		if isHint && (blocked || slices.ContainsFunc(harnessPointers, func(p string) bool { return strings.HasPrefix(hint, p) })) {
 			continue
 		}
 		kept = append(kept, strings.TrimRight(line, " "))
 	}
 	return strings.TrimSpace(squeezeBlank(strings.Join(kept, "\n")))
+}
+
+// cutHintLabel returns a hint line without its label, in any language, and
+// whether it was one.
+func cutHintLabel(line string) (string, bool) {
+	for _, label := range hintLabels {
+		if hint, ok := strings.CutPrefix(line, label); ok {
+			return hint, true
+		}
+	}
+	return line, false
 }
 
 // squeezeBlank turns runs of blank lines into one.

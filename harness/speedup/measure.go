@@ -2,7 +2,6 @@ package speedup
 
 import (
 	"errors"
-	"fmt"
 	"sync"
 	"time"
 
@@ -10,6 +9,7 @@ import (
 
 	"github.com/threadproc/threadproc/harness"
 	"github.com/threadproc/threadproc/harness/internal/stats"
+	"github.com/threadproc/threadproc/harness/internal/words"
 	"github.com/threadproc/threadproc/harness/procs"
 )
 
@@ -73,16 +73,15 @@ type Measurement struct {
 
 // String summarises the measurement in one line (for reports and messages).
 func (m Measurement) String() string {
-	cpu := "server CPU time unknown on this system"
+	cpu := words.Say("speedup.cpu.unknown")
 	if m.CPUKnown {
-		cpu = fmt.Sprintf("server CPU/wall %.2f at once, %.2f one after the other", m.CPUOverWall, m.SequentialCPUOverWall)
+		cpu = words.Say("speedup.cpu", m.CPUOverWall, m.SequentialCPUOverWall)
 	}
 	if m.DemandKnown {
-		cpu += fmt.Sprintf(", CPUs asked for at once %.2f", m.Demand)
+		cpu += words.Say("speedup.demand", m.Demand)
 	}
-	return fmt.Sprintf("%d jobs: one after the other %v, at once %v, speedup %.2fx; %s; host parallelism %.2f; "+
-		"medians of %d rounds", m.Jobs, m.Sequential.Round(time.Millisecond), m.Parallel.Round(time.Millisecond),
-		m.Speedup, cpu, m.Host, m.Rounds)
+	return words.Say("speedup.measurement", m.Jobs, m.Sequential.Round(time.Millisecond),
+		m.Parallel.Round(time.Millisecond), m.Speedup, cpu, m.Host, m.Rounds)
 }
 
 // Measure measures whether srv runs CPU-bound jobs in parallel, from the
@@ -107,7 +106,7 @@ func (m Measurement) String() string {
 func Measure(srv *harness.Server, clients []*harness.Client, job Job, rounds int) Measurement {
 	ginkgo.GinkgoHelper()
 	for _, c := range clients {
-		exchange(c, job, "warming up")
+		exchange(c, job, "speedup.when.warmup")
 	}
 	m := Measurement{Jobs: len(clients), Rounds: rounds, CPUKnown: true, DemandKnown: true}
 	var hosts, speedups, cpuPar, cpuSeq, demands []float64
@@ -157,7 +156,7 @@ func oneAfterTheOther(pid int, clients []*harness.Client, job Job) phase {
 	ginkgo.GinkgoHelper()
 	return timed(pid, func() {
 		for _, c := range clients {
-			exchange(c, job, "sending jobs one after the other")
+			exchange(c, job, "speedup.when.sequential")
 		}
 	})
 }
@@ -184,7 +183,7 @@ func atOnce(pid int, clients []*harness.Client, job Job) phase {
 		done.Wait()
 	})
 	for i, r := range replies {
-		r.check(clients[i], job, "sending jobs at once")
+		r.check(clients[i], job, "speedup.when.parallel")
 	}
 	return p
 }
@@ -224,13 +223,15 @@ func send(c *harness.Client, job Job) reply {
 	return reply{line: line, err: err}
 }
 
-// check fails the spec unless r is the job's reply.
+// check fails the spec unless r is the job's reply; when is the catalog key
+// of what the clients were doing.
 func (r reply) check(c *harness.Client, job Job, when string) {
 	ginkgo.GinkgoHelper()
-	c.ExpectReply("sent "+fmt.Sprintf("%q", job.Request+"\n")+" while "+when, r.line, r.err, job.Reply, job.Hints...)
+	c.ExpectReply(words.Say("speedup.did", job.Request+"\n", words.Say(when)), r.line, r.err, job.Reply, job.Hints...)
 }
 
-// exchange sends the job on c and fails the spec unless its reply comes.
+// exchange sends the job on c and fails the spec unless its reply comes;
+// when is the catalog key of what the clients were doing.
 func exchange(c *harness.Client, job Job, when string) {
 	ginkgo.GinkgoHelper()
 	send(c, job).check(c, job, when)

@@ -6,10 +6,25 @@ import (
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
+	"github.com/threadproc/threadproc/harness/say"
 	"github.com/threadproc/threadproc/harness/speedup"
 )
 
 var _ = Describe("the CPU measurement helpers", func() {
+	BeforeEach(func() { GinkgoT().Setenv(say.EnvVar, "en") }) // the specs below match English verdicts
+
+	It("gives its verdicts in Korean with THREADPROC_LANG=ko", func() {
+		GinkgoT().Setenv(say.EnvVar, "ko")
+		serial := speedup.Measurement{Jobs: 2, Host: 1.95, CPUKnown: true, CPUOverWall: 0.98, Speedup: 1.02,
+			DemandKnown: true, Demand: 1.0, Rounds: 3}
+		Expect(speedup.Overlap(serial).Problem).To(HavePrefix("작업이 겹치지 않았습니다"))
+		Expect(speedup.Overlap(serial).Problem).To(ContainSubstring("0.98"))
+		Expect(speedup.Faster(serial).Problem).To(ContainSubstring("벽시계도 같은 말을 합니다: "))
+		Expect(serial.String()).To(ContainSubstring("작업 2개: 하나씩"))
+		busy := speedup.Measurement{Jobs: 2, Host: 1.1, Speedup: 1.0}
+		Expect(speedup.Faster(busy).Unjudged).To(ContainSubstring("1.10x 빨랐을 뿐입니다"))
+	})
+
 	It("calibrates a job size to a target time, within its limit", func() {
 		perUnit := func(n int) time.Duration { return time.Duration(n) * time.Microsecond }
 		var tries []int

@@ -1,7 +1,6 @@
 package speedup
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -9,6 +8,7 @@ import (
 
 	"github.com/threadproc/threadproc/harness"
 	"github.com/threadproc/threadproc/harness/internal/outcome"
+	"github.com/threadproc/threadproc/harness/internal/words"
 )
 
 // Thresholds of the speedup checks.
@@ -51,11 +51,11 @@ type Verdict struct {
 
 // passed, failed and unjudged build verdicts.
 func passed() Verdict { return Verdict{} }
-func failed(format string, args ...any) Verdict {
-	return Verdict{Problem: fmt.Sprintf(format, args...)}
+func failed(key string, args ...any) Verdict {
+	return Verdict{Problem: words.Say(key, args...)}
 }
-func unjudged(format string, a ...any) Verdict {
-	return Verdict{Unjudged: fmt.Sprintf(format, a...)}
+func unjudged(key string, args ...any) Verdict {
+	return Verdict{Unjudged: words.Say(key, args...)}
 }
 
 // A Check judges one measurement.
@@ -86,8 +86,7 @@ func (m Measurement) gotCPUs() bool { return m.CPUKnown && m.CPUOverWall >= m.CP
 func Overlap(m Measurement) Verdict {
 	ginkgo.GinkgoHelper()
 	if !m.CPUKnown {
-		notJudgedHere("this spec reads the server's CPU time from the operating system, which this system does not " +
-			"offer (it needs Linux's /proc). The other speedup specs still check parallelism by the wall clock.")
+		notJudgedHere(words.Say("speedup.no-cpu-time"))
 	}
 	switch {
 	case m.gotCPUs(), m.askedForEach():
@@ -95,8 +94,7 @@ func Overlap(m Measurement) Verdict {
 	case !m.DemandKnown && m.Host < MinHostParallelism:
 		return hostBusy(m)
 	}
-	return failed("jobs did not overlap: while %d jobs ran at once, the server's CPU time over wall time was %.2f, "+
-		"and a server that runs one job at a time cannot exceed 1.0.%s", m.Jobs, m.CPUOverWall, demandNote(m))
+	return failed("speedup.no-overlap", m.Jobs, m.CPUOverWall, demandNote(m))
 }
 
 // Faster passes when jobs sent at once finished at least
@@ -109,9 +107,7 @@ func Overlap(m Measurement) Verdict {
 func Faster(m Measurement) Verdict {
 	switch {
 	case m.askedForOne(): // judged whatever the host: a wall-clock "speedup" would be noise
-		return failed("the jobs ran one after the other: while %d jobs were sent at once, the server's threads "+
-			"asked for %.2f CPUs, about one, where a server that runs them at the same time asks for about %d "+
-			"(at least %.2f).%s", m.Jobs, m.Demand, m.Jobs, m.DemandThreshold(), clockNote(m))
+		return failed("speedup.serial", m.Jobs, m.Demand, m.Jobs, m.DemandThreshold(), clockNote(m))
 	case m.Host >= MinHostParallelism && m.Speedup >= m.SpeedupThreshold():
 		return passed()
 	case m.askedForEach() && !(m.gotCPUs() && m.Host >= MinHostParallelism):
@@ -119,12 +115,9 @@ func Faster(m Measurement) Verdict {
 	case !m.DemandKnown && m.Host < MinHostParallelism:
 		return hostBusy(m)
 	}
-	return failed("no speedup: %d jobs sent at once took %v, and %d jobs sent one after the other took %v, a "+
-		"speedup of only %.2fx, though the server's processes kept %.2f CPUs busy. On this host parallel jobs "+
-		"reach about %.2fx (the parallelism the test process itself got), so at least %.2fx was expected: "+
-		"something makes one job wait for another, or does the work more than once.", m.Jobs,
-		m.Parallel.Round(time.Millisecond), m.Jobs, m.Sequential.Round(time.Millisecond), m.Speedup, m.CPUOverWall,
-		m.Host, max(MinHostParallelism, m.SpeedupThreshold()))
+	return failed("speedup.no-speedup", m.Jobs, m.Parallel.Round(time.Millisecond), m.Jobs,
+		m.Sequential.Round(time.Millisecond), m.Speedup, m.CPUOverWall, m.Host,
+		max(MinHostParallelism, m.SpeedupThreshold()))
 }
 
 // Parallel passes when the jobs overlapped ([Overlap], where CPU time can be
@@ -150,14 +143,9 @@ func NotParallel(m Measurement) Verdict {
 	if m.CPUKnown {
 		switch {
 		case m.gotCPUs():
-			return failed("the jobs ran in parallel: while %d jobs ran at once, the server's CPU time over wall time "+
-				"was %.2f, more than one CPU's worth (one job at a time stays at or below 1.0; %.2f is the limit "+
-				"here), and they finished %.2fx as fast as one after the other.", m.Jobs, m.CPUOverWall,
-				m.CPUThreshold(), m.Speedup)
+			return failed("speedup.parallel.cpu", m.Jobs, m.CPUOverWall, m.CPUThreshold(), m.Speedup)
 		case m.askedForEach():
-			return failed("the jobs ran in parallel: while %d jobs ran at once, the server's threads asked for %.2f "+
-				"CPUs at the same time (they got %.2f; this machine could not give more). One job at a time asks "+
-				"for one.", m.Jobs, m.Demand, m.CPUOverWall)
+			return failed("speedup.parallel.demand", m.Jobs, m.Demand, m.CPUOverWall)
 		}
 		return passed()
 	}
@@ -167,41 +155,33 @@ func NotParallel(m Measurement) Verdict {
 	if m.Speedup < m.SpeedupThreshold() {
 		return passed()
 	}
-	return failed("the jobs ran in parallel: %d jobs sent at once finished %.2fx as fast as one after the other "+
-		"(one job at a time gives about 1x; %.2fx is the limit here).", m.Jobs, m.Speedup, m.SpeedupThreshold())
+	return failed("speedup.parallel.clock", m.Jobs, m.Speedup, m.SpeedupThreshold())
 }
 
 // hostBusy leaves m unjudged because the host offered too little
 // parallelism during it, and nothing else could be read.
 func hostBusy(m Measurement) Verdict {
-	return unjudged("in this run, %d copies of the job in the test process itself ran only %.2fx as fast "+
-		"together as one after the other (at least %.1fx is needed to judge by the wall clock; %dx would mean %d "+
-		"idle CPUs), and this system does not report how many CPUs the server's threads asked for.",
-		m.Jobs, m.Host, MinHostParallelism, m.Jobs, m.Jobs)
+	return unjudged("speedup.host-busy", m.Jobs, m.Host, MinHostParallelism, m.Jobs, m.Jobs)
 }
 
 // demandNote says how many CPUs the server's threads asked for, where known.
 func demandNote(m Measurement) string {
 	switch {
 	case m.askedForOne():
-		return fmt.Sprintf(" Its threads asked for %.2f CPUs at a time, counting the time they waited for one: about "+
-			"one, where a server that runs %d jobs at once asks for about %d (at least %.2f).", m.Demand, m.Jobs,
-			m.Jobs, m.DemandThreshold())
+		return words.Say("speedup.demand.one", m.Demand, m.Jobs, m.Jobs, m.DemandThreshold())
 	case m.DemandKnown:
-		return fmt.Sprintf(" Its threads asked for %.2f CPUs, counting the time they waited for one.", m.Demand)
+		return words.Say("speedup.demand.known", m.Demand)
 	}
-	return fmt.Sprintf(" On this host a server that runs them in parallel reaches about %.2f (the parallelism the "+
-		"test process itself got), so at least %.2f was expected.", m.Host, m.CPUThreshold())
+	return words.Say("speedup.demand.host", m.Host, m.CPUThreshold())
 }
 
 // clockNote says what the wall clock showed, when it looked like a speedup
 // that the CPUs asked for do not back.
 func clockNote(m Measurement) string {
 	if m.Speedup < m.SpeedupThreshold() {
-		return fmt.Sprintf(" The wall clock agrees: %.2fx as fast at once as one after the other.", m.Speedup)
+		return words.Say("speedup.clock.agrees", m.Speedup)
 	}
-	return fmt.Sprintf(" The wall clock showed %.2fx, but a serial server cannot run two jobs at once: another "+
-		"program slowed one phase more than the other.", m.Speedup)
+	return words.Say("speedup.clock.fooled", m.Speedup)
 }
 
 // notJudgedHere skips the running spec as ungraded: it could not judge on
@@ -210,8 +190,7 @@ func clockNote(m Measurement) string {
 func notJudgedHere(why string) {
 	ginkgo.GinkgoHelper()
 	outcome.Record(outcome.Ungraded, why)
-	ginkgo.Skip("not judged here: " + why + "\n  To have it judged, run it on Linux (a VM or container will do), " +
-		"with the other programs that use the CPUs closed.")
+	ginkgo.Skip(words.Say("unjudged", words.Say("speedup.howto", why)))
 }
 
 // Expect judges a server by measurements from measure (typically a call of
@@ -234,7 +213,7 @@ func Expect(attempts int, measure func() Measurement, check Check, hints ...stri
 		v := check(m)
 		switch {
 		case v.Unjudged != "":
-			why = v.Unjudged + "\n  measured: " + m.String()
+			why = words.Say("speedup.measured", v.Unjudged, m.String())
 			continue
 		case v.Problem == "":
 			return
@@ -242,19 +221,18 @@ func Expect(attempts int, measure func() Measurement, check Check, hints ...stri
 		problems, numbers = append(problems, v.Problem), append(numbers, "    "+m.String())
 	}
 	if len(problems) == 0 {
-		notJudgedHere("the machine is too busy to measure a speedup: " + why)
+		notJudgedHere(words.Say("speedup.busy", why))
 	}
-	harness.FailWithTask(withHints(fmt.Sprintf("%s\n  measured (%s):\n%s", problems[len(problems)-1],
-		plural(len(problems), "measurement, which failed", "measurements, all failed"),
-		strings.Join(numbers, "\n")), hints))
+	harness.FailWithTask(withHints(words.Say("speedup.measured.list", problems[len(problems)-1],
+		measurements(len(problems)), strings.Join(numbers, "\n")), hints))
 }
 
-// plural writes n with the singular or plural words.
-func plural(n int, one, many string) string {
+// measurements says how many measurements failed.
+func measurements(n int) string {
 	if n == 1 {
-		return "1 " + one
+		return words.Say("speedup.measured.one")
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	return words.Say("speedup.measured.many", n)
 }
 
 // withHints appends "hint:" lines to a message (FailWithTask adds the task's).
@@ -262,7 +240,7 @@ func withHints(msg string, hints []string) string {
 	var b strings.Builder
 	b.WriteString(msg)
 	for _, h := range hints {
-		b.WriteString("\n\n  hint: " + h)
+		b.WriteString("\n\n  " + words.Say("frame.hint", h))
 	}
 	return b.String()
 }
