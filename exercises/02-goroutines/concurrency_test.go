@@ -2,6 +2,7 @@ package goroutines_test
 
 import (
 	"fmt"
+	"runtime"
 
 	. "github.com/onsi/ginkgo/v2"
 
@@ -14,9 +15,19 @@ const heldOpen = 100
 // crowdSize is how many clients the largest spec connects at once.
 const crowdSize = 1000
 
+// The descriptor spec: the server's limit on open files, and how many
+// clients connect, more than fit (the server's process needs a few
+// descriptors of its own too).
+const (
+	fileLimit      = 64
+	beyondTheLimit = fileLimit + 32
+)
+
 var _ = Describe("Serve, one goroutine per client", harness.Task(1), func() {
 	var srv *harness.Server
-	BeforeEach(func() { srv = harness.StartServer("goroutines") })
+	var opts []harness.Option // how a spec wants the server started
+	BeforeEach(func() { opts = nil })
+	JustBeforeEach(func() { srv = harness.StartServer("goroutines", opts...) })
 
 	When("a client is connected and silent", func() {
 		It("echoes another client's line meanwhile", func() {
@@ -38,7 +49,7 @@ var _ = Describe("Serve, one goroutine per client", harness.Task(1), func() {
 
 	When("a client is in the middle of a line", func() {
 		var halfway *harness.Client
-		BeforeEach(func() {
+		JustBeforeEach(func() {
 			halfway = srv.Dial()
 			halfway.SendLine("I am being served")
 			halfway.ExpectLine("I am being served")
@@ -96,6 +107,33 @@ var _ = Describe("Serve, one goroutine per client", harness.Task(1), func() {
 			next := srv.Dial()
 			next.SendLine("still there?")
 			next.ExpectLine("still there?", tell.Say("02.serve.reset"))
+		})
+	})
+
+	When("the server runs out of file descriptors", func() {
+		BeforeEach(func() {
+			if runtime.GOOS == "windows" {
+				Skip(tell.Say("02.serve.fd-windows"))
+			}
+			opts = append(opts, harness.WithFileLimit(fileLimit))
+		})
+
+		It("stays up, and serves the waiting clients once others leave", func() {
+			clients := srv.DialMany(beyondTheLimit) // those past the limit wait in the listen backlog
+			for i, c := range clients {
+				c.SendLine(fmt.Sprintf("client %d", i+1))
+			}
+			clients[0].ExpectLine("client 1", tell.Say("02.serve.fd-limit", fileLimit))
+			// The last client cannot be accepted while the others hold every
+			// descriptor: the server is full, and its Accept fails.
+			clients[len(clients)-1].ExpectOpen(harness.QuietPeriod, tell.Say("02.serve.fd-limit", fileLimit))
+			leaving := clients[:3*beyondTheLimit/4]
+			for _, c := range leaving {
+				c.Close()
+			}
+			for i, c := range clients[len(leaving):] {
+				c.ExpectLine(fmt.Sprintf("client %d", len(leaving)+i+1), tell.Say("02.serve.fd-limit", fileLimit))
+			}
 		})
 	})
 })

@@ -25,6 +25,12 @@ var english = say.Messages{
 		"a client is served.",
 	"02.serve.reset": "an error on one connection (such as \"connection reset by peer\") ends that client's " +
 		"handler only: log it in the goroutine, and never return from Serve because of it.",
+	"02.serve.fd-limit": "your server's process may hold %d open files here, and more clients than that are " +
+		"connected: Accept fails with \"too many open files\" until some of them leave. That error is about the " +
+		"moment, not the listener: log it, pause (5 ms, twice as long after each failure in a row, at most 1 s) " +
+		"and Accept again. Returning from Serve ends the server and drops every client (TODO 1, hint 1.4).",
+	"02.serve.fd-windows": "not judged here: Windows has no limit on open files to lower; run this spec on " +
+		"Linux or macOS (or WSL).",
 
 	// task 2: handle, the echo and exit
 	"02.echo.exact":      "write each line back exactly as it came, \"\\n\" included.",
