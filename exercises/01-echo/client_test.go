@@ -81,35 +81,33 @@ func shortQuote(s string) string {
 
 var _ = Describe("RunClient, the client program", harness.Task(5), func() {
 	When("its input ends with \"exit\"", func() {
-		const input = "hello\n안녕하세요\nexit\nnot sent\n"
-
-		It("sends each input line with its \"\\n\"", func() {
-			r := runClient(input)
+		// greet runs the client on lines before "exit" and lines after it,
+		// and answers the two before.
+		greet := func() clientRun {
+			GinkgoHelper()
+			r := runClient("hello\n안녕하세요\nexit\nnot sent\n")
 			r.echo("hello", tell.Say("01.client.send-newline"))
-			r.peer.ExpectLine("안녕하세요", tell.Say("01.client.next-line"))
-		})
+			r.echo("안녕하세요", tell.Say("01.client.next-line"))
+			return r
+		}
+
+		It("sends each input line with its \"\\n\"", func() { greet() })
 
 		It("prints each reply exactly as the server sent it", func() {
-			r := runClient(input)
-			r.echo("hello")
-			r.echo("안녕하세요")
+			r := greet()
 			r.peer.ExpectLine("exit")
 			r.peer.Close()
 			r.expectPrinted("hello\n안녕하세요\n")
 		})
 
 		It("sends \"exit\", then closes the connection without sending the lines after it", func() {
-			r := runClient(input)
-			r.echo("hello")
-			r.echo("안녕하세요")
+			r := greet()
 			r.peer.ExpectLine("exit", tell.Say("01.client.send-exit"))
 			r.peer.ExpectClosed(tell.Say("01.client.stop-after-exit"))
 		})
 
 		It("returns nil", func() {
-			r := runClient(input)
-			r.echo("hello")
-			r.echo("안녕하세요")
+			r := greet()
 			r.peer.ExpectLine("exit")
 			r.peer.Close()
 			res := r.wait()
