@@ -8,62 +8,69 @@ import (
 	"github.com/threadproc/threadproc/harness"
 )
 
-// noNewline is the hint for replies that lose their line ending.
-const noNewline = "write the line back with its \"\\n\": the client waits for it to know the reply is complete."
-
 var _ = Describe("handle, the echo", harness.Task(2), func() {
 	var c *harness.Client
 	BeforeEach(func() { c = harness.StartServer("echo").Dial() })
 
-	It("echoes an ASCII line byte for byte", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
+	It("echoes an ASCII line byte for byte", func() {
 		c.SendLine("hello, server")
-		c.ExpectLine("hello, server", noNewline)
+		c.ExpectLine("hello, server", tell.Say("01.echo.newline"))
 	})
 
-	It("echoes UTF-8 text such as Korean unchanged", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
+	It("echoes UTF-8 text such as Korean unchanged", func() {
 		c.SendLine("안녕하세요")
-		c.ExpectLine("안녕하세요", "bytes are bytes: echo what you read, do not decode or re-encode it.")
+		c.ExpectLine("안녕하세요", tell.Say("01.echo.bytes"))
 	})
 
-	It("echoes an empty line", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
+	It("echoes an empty line", func() {
 		c.SendLine("")
-		c.ExpectLine("", "a line that is only \"\\n\" is still a line: echo it.")
+		c.ExpectLine("", tell.Say("01.echo.empty"))
 		c.SendLine("after the empty line")
-		c.ExpectLine("after the empty line")
+		c.ExpectLine("after the empty line", tell.Say("01.echo.after-empty"))
 	})
 
-	It("echoes a 64 KiB line", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
+	It("echoes a 64 KiB line", func() {
 		long := strings.Repeat("0123456789abcdef", 4096)
 		c.SendLine(long)
-		c.ExpectLine(long, "bufio.Scanner stops at 64 KiB tokens by default, and bufio.Reader.ReadSlice at its buffer's size: "+
-			"keep the unfinished line in a buffer of your own, which can grow up to MaxLineBytes.")
+		c.ExpectLine(long, tell.Say("01.echo.long"))
 	})
 
-	It("does not answer a line before its \"\\n\" arrives, then echoes the whole line", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
-		c.Send("hel")
-		c.ExpectOpen(harness.QuietPeriod, "echo whole lines, not each Read: one Read can return half a line.")
-		c.Send("lo\n")
-		c.ExpectLine("hello")
-	})
-
-	It("echoes several lines sent in one write, each in order", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
-		c.Send("one\ntwo\nthree\n")
-		c.ExpectLine("one", "one Read can return several lines: echo each of them.")
-		c.ExpectLine("two")
-		c.ExpectLine("three")
-	})
-
-	It("echoes bytes that are not UTF-8, and NUL bytes, exactly", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
+	It("echoes bytes that are not UTF-8, and NUL bytes, exactly", func() {
 		c.SendLine("\xff\xfe\x00nul\x00\x80")
-		c.ExpectLine("\xff\xfe\x00nul\x00\x80", "do not convert the line to a string and back through a text API that replaces invalid bytes.")
+		c.ExpectLine("\xff\xfe\x00nul\x00\x80", tell.Say("01.echo.invalid-utf8"))
 	})
 
-	It("echoes what a half-closed client sent, then closes the connection", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
-		c.Send("a\nb\nunfinished")
-		c.CloseWrite()
-		c.ExpectLine("a")
-		c.ExpectLine("b")
-		c.ExpectData("unfinished", "at end of file, echo what is left of the last line as it is, then close.")
-		c.ExpectClosed("after the client's end of file, close the connection (Close, or return so a defer closes it).")
+	It("echoes several lines sent in one write, each in order", func() {
+		c.Send("one\ntwo\nthree\n")
+		c.ExpectLine("one", tell.Say("01.echo.several"))
+		c.ExpectLine("two", tell.Say("01.echo.several"))
+		c.ExpectLine("three", tell.Say("01.echo.several"))
+	})
+
+	When("a line arrives in two writes", func() {
+		It("does not answer before its \"\\n\" arrives, then echoes the whole line", func() {
+			c.Send("hel")
+			c.ExpectOpen(harness.QuietPeriod, tell.Say("01.echo.per-read"))
+			c.Send("lo\n")
+			c.ExpectLine("hello", tell.Say("01.echo.joined"))
+		})
+	})
+
+	When("the client ends its side after an unfinished line", func() {
+		BeforeEach(func() {
+			c.Send("a\nb\nunfinished")
+			c.CloseWrite()
+		})
+
+		It("echoes the whole lines, then the unfinished rest as it is", func() {
+			c.ExpectLine("a", tell.Say("01.eof.lines"))
+			c.ExpectLine("b", tell.Say("01.eof.lines"))
+			c.ExpectData("unfinished", tell.Say("01.eof.rest"))
+		})
+
+		It("closes the connection after the rest", func() {
+			c.ExpectData("a\nb\nunfinished", tell.Say("01.eof.rest"))
+			c.ExpectClosed(tell.Say("01.eof.close"))
+		})
 	})
 })

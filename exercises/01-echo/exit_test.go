@@ -6,55 +6,64 @@ import (
 	"github.com/threadproc/threadproc/harness"
 )
 
-// exactExit is the hint for lines that only look like exit.
-const exactExit = "only a line that is exactly \"exit\" ends the connection; compare the whole line, not a prefix, " +
-	"and do not change case or trim spaces."
-
 var _ = Describe("exit", harness.Task(3), func() {
 	var c *harness.Client
 	BeforeEach(func() { c = harness.StartServer("echo").Dial() })
 
-	It("closes the connection on \"exit\" without echoing it", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
-		c.SendLine("bye soon")
-		c.ExpectLine("bye soon")
-		c.SendLine("exit")
-		c.ExpectClosed("\"exit\" is a command, not a message: do not write it back, close the connection.")
+	When("a client sends \"exit\"", func() {
+		It("closes the connection without echoing it", func() {
+			c.SendLine("bye soon")
+			c.ExpectLine("bye soon")
+			c.SendLine("exit")
+			c.ExpectClosed(tell.Say("01.exit.not-echoed"))
+		})
 	})
 
-	It("accepts \"exit\" ended by \"\\r\\n\", as telnet sends it", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
-		c.Send("telnet ends lines with CR LF\r\n")
-		c.ExpectLine("telnet ends lines with CR LF\r", "echo every byte of the line, \"\\r\" included.")
-		c.Send("exit\r\n")
-		c.ExpectClosed("trim one \"\\r\" before the \"\\n\" when you look for \"exit\".")
+	When("lines end in \"\\r\\n\", as telnet sends them", func() {
+		It("echoes the \"\\r\" with the line", func() {
+			c.Send("telnet ends lines with CR LF\r\n")
+			c.ExpectLine("telnet ends lines with CR LF\r", tell.Say("01.exit.echo-cr"))
+		})
+
+		It("closes the connection on \"exit\\r\\n\"", func() {
+			c.Send("exit\r\n")
+			c.ExpectClosed(tell.Say("01.exit.crlf"))
+		})
 	})
 
-	It("recognises \"exit\" that arrives in pieces over several writes", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
-		c.Send("ex")
-		c.ExpectOpen(harness.QuietPeriod, "wait for the whole line before you decide anything about it.")
-		c.Send("it\n")
-		c.ExpectClosed("collect a whole line before you compare it with \"exit\": one Read can return part of a line.")
+	When("\"exit\" arrives in pieces over several writes", func() {
+		It("waits for the whole line, then closes the connection", func() {
+			c.Send("ex")
+			c.ExpectOpen(harness.QuietPeriod, tell.Say("01.exit.wait-whole"))
+			c.Send("it\n")
+			c.ExpectClosed(tell.Say("01.exit.pieces"))
+		})
 	})
 
-	It("does not echo lines that came after \"exit\" in the same write", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
-		c.Send("last\nexit\nnever echoed\n")
-		c.ExpectLine("last")
-		c.ExpectClosed("stop at the \"exit\" line, even when more lines were read with it.")
+	When("lines follow \"exit\" in the same write", func() {
+		It("does not echo them", func() {
+			c.Send("last\nexit\nnever echoed\n")
+			c.ExpectLine("last")
+			c.ExpectClosed(tell.Say("01.exit.after"))
+		})
 	})
 
-	It("does not echo an unfinished \"exit\" at the end of the input", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
-		c.Send("exit")
-		c.CloseWrite()
-		c.ExpectClosed("\"exit\" is a command even when the client ends its side instead of sending \"\\n\".")
+	When("the input ends with an unfinished \"exit\"", func() {
+		It("closes the connection without echoing it", func() {
+			c.Send("exit")
+			c.CloseWrite()
+			c.ExpectClosed(tell.Say("01.exit.unfinished"))
+		})
 	})
 
 	DescribeTable("treats lines that only look like exit as ordinary lines",
-		func(ctx SpecContext, line string) {
+		func(line string) {
 			c.SendLine(line)
-			c.ExpectLine(line, exactExit)
+			c.ExpectLine(line, tell.Say("01.exit.exact"))
 		},
-		Entry("\"exited\"", SpecTimeout(harness.SpecDeadline), "exited"),
-		Entry("\"EXIT\"", SpecTimeout(harness.SpecDeadline), "EXIT"),
-		Entry("\" exit\"", SpecTimeout(harness.SpecDeadline), " exit"),
-		Entry("\"exit \"", SpecTimeout(harness.SpecDeadline), "exit "),
+		Entry("\"exited\"", "exited"),
+		Entry("\"EXIT\"", "EXIT"),
+		Entry("\" exit\"", " exit"),
+		Entry("\"exit \"", "exit "),
 	)
 })

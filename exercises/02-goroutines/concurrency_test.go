@@ -2,16 +2,12 @@ package goroutines_test
 
 import (
 	"fmt"
+	"runtime"
 
 	. "github.com/onsi/ginkgo/v2"
 
 	"github.com/threadproc/threadproc/harness"
 )
-
-// oneAtATime is the hint for a server that does not serve clients at the
-// same time.
-const oneAtATime = "your server serves one client at a time: while it serves one client, the others wait. " +
-	"Start a goroutine for each accepted connection (go ...) and go straight back to Accept (TODO 1)."
 
 // heldOpen is how many clients the barrier spec keeps connected at once.
 const heldOpen = 100
@@ -19,70 +15,125 @@ const heldOpen = 100
 // crowdSize is how many clients the largest spec connects at once.
 const crowdSize = 1000
 
+// The descriptor spec: the server's limit on open files, and how many
+// clients connect, more than fit (the server's process needs a few
+// descriptors of its own too).
+const (
+	fileLimit      = 64
+	beyondTheLimit = fileLimit + 32
+)
+
 var _ = Describe("Serve, one goroutine per client", harness.Task(1), func() {
 	var srv *harness.Server
-	BeforeEach(func() { srv = harness.StartServer("goroutines") })
+	var opts []harness.Option // how a spec wants the server started
+	BeforeEach(func() { opts = nil })
+	JustBeforeEach(func() { srv = harness.StartServer("goroutines", opts...) })
 
-	It("does not let a silent client delay another client's echo", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
-		silent := srv.Dial() // connects, then sends nothing
-		other := srv.Dial()
-		other.SendLine("hello while client 1 is silent")
-		other.ExpectLine("hello while client 1 is silent",
-			"client 1 is connected and has sent nothing, and client 2 got no echo: "+oneAtATime)
-		silent.SendLine("my turn")
-		silent.ExpectLine("my turn", "a client that was silent for a while is still a client: keep serving it.")
+	When("a client is connected and silent", func() {
+		It("echoes another client's line meanwhile", func() {
+			srv.Dial() // connects, then sends nothing
+			other := srv.Dial()
+			other.SendLine("hello while client 1 is silent")
+			other.ExpectLine("hello while client 1 is silent", tell.Say("02.serve.silent-blocks"))
+		})
+
+		It("serves the silent client once it speaks", func() {
+			silent := srv.Dial()
+			other := srv.Dial()
+			other.SendLine("hello")
+			other.ExpectLine("hello", tell.Say("02.serve.silent-blocks"))
+			silent.SendLine("my turn")
+			silent.ExpectLine("my turn", tell.Say("02.serve.silent-served"))
+		})
 	})
 
-	It("does not let a client in the middle of a line delay another client's echo", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
-		halfway := srv.Dial()
-		halfway.SendLine("I am being served")
-		halfway.ExpectLine("I am being served")
-		halfway.Send("half a li")
-		other := srv.Dial()
-		other.SendLine("hello")
-		other.ExpectLine("hello", "client 1 has sent half a line and waits, and client 2 got no echo: "+oneAtATime)
-		halfway.Send("ne\n")
-		halfway.ExpectLine("half a line", "client 2 was answered, but client 1 was not: "+oneAtATime)
+	When("a client is in the middle of a line", func() {
+		var halfway *harness.Client
+		JustBeforeEach(func() {
+			halfway = srv.Dial()
+			halfway.SendLine("I am being served")
+			halfway.ExpectLine("I am being served")
+			halfway.Send("half a li")
+		})
+
+		It("echoes another client's line meanwhile", func() {
+			other := srv.Dial()
+			other.SendLine("hello")
+			other.ExpectLine("hello", tell.Say("02.serve.halfway-blocks"))
+		})
+
+		It("echoes its whole line once the rest arrives", func() {
+			other := srv.Dial()
+			other.SendLine("hello")
+			other.ExpectLine("hello", tell.Say("02.serve.halfway-blocks"))
+			halfway.Send("ne\n")
+			halfway.ExpectLine("half a line", tell.Say("02.serve.halfway-served"))
+		})
 	})
 
-	It(fmt.Sprintf("serves %d clients held open at once: each gets its echo before any of them leaves", heldOpen), SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
+	It(fmt.Sprintf("serves %d clients held open at once: each gets its echo before any of them leaves", heldOpen), func() {
 		clients := srv.DialMany(heldOpen)
 		for i, c := range clients { // one after another: no client leaves before all are answered
 			line := fmt.Sprintf("client %d is here", i+1)
 			c.SendLine(line)
-			c.ExpectLine(line, fmt.Sprintf("all %d clients are connected at the same time, and each must be answered "+
-				"while the others stay connected: %s", heldOpen, oneAtATime))
+			c.ExpectLine(line, tell.Say("02.serve.held-open", heldOpen))
 		}
 		// The barrier: every client has its echo, and none has left yet.
 		harness.Together(clients, func(i int, c *harness.Client) {
 			c.SendLine("exit")
-			c.ExpectClosed("\"exit\" closes the connection of the client that sent it.")
+			c.ExpectClosed(tell.Say("02.exit.own"))
 		})
 	})
 
-	It(fmt.Sprintf("serves %d simultaneous clients, all talking at once", crowdSize), SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
+	It(fmt.Sprintf("serves %d simultaneous clients, all talking at once", crowdSize), func() {
 		clients := srv.DialMany(crowdSize)
 		harness.Together(clients, func(i int, c *harness.Client) {
 			line := fmt.Sprintf("client %d of %d", i+1, crowdSize)
 			c.SendLine(line)
-			c.ExpectLine(line, fmt.Sprintf("%d clients are connected and talking at the same time: every one of "+
-				"them needs its own goroutine (TODO 1). If only some are answered, look for a limit, a shared "+
-				"buffer, or a lock held while a client is served.", crowdSize))
+			c.ExpectLine(line, tell.Say("02.serve.crowd", crowdSize))
 		})
 		harness.Together(clients, func(i int, c *harness.Client) {
 			c.SendLine("exit")
-			c.ExpectClosed()
+			c.ExpectClosed(tell.Say("02.exit.own"))
 		})
 	})
 
-	It("keeps accepting after a client resets its connection in the middle of a line", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
-		rude := srv.Dial()
-		rude.Send("half a li")
-		rude.Reset()
+	When("a client resets its connection in the middle of a line", func() {
+		It("keeps accepting new clients", func() {
+			rude := srv.Dial()
+			rude.Send("half a li")
+			rude.Reset()
 
-		next := srv.Dial()
-		next.SendLine("still there?")
-		next.ExpectLine("still there?", "an error on one connection (such as \"connection reset by peer\") ends that "+
-			"client's handler only: log it in the goroutine, and never return from Serve because of it.")
+			next := srv.Dial()
+			next.SendLine("still there?")
+			next.ExpectLine("still there?", tell.Say("02.serve.reset"))
+		})
+	})
+
+	When("the server runs out of file descriptors", func() {
+		BeforeEach(func() {
+			if runtime.GOOS == "windows" {
+				Skip(tell.Say("02.serve.fd-windows"))
+			}
+			opts = append(opts, harness.WithFileLimit(fileLimit))
+		})
+
+		It("stays up, and serves the waiting clients once others leave", func() {
+			clients := srv.DialMany(beyondTheLimit) // those past the limit wait in the listen backlog
+			for i, c := range clients {
+				c.SendLine(fmt.Sprintf("client %d", i+1))
+			}
+			clients[0].ExpectLine("client 1", tell.Say("02.serve.fd-limit", fileLimit))
+			// The last client cannot be accepted while the others hold every
+			// descriptor: the server is full, and its Accept fails.
+			clients[len(clients)-1].ExpectOpen(harness.QuietPeriod, tell.Say("02.serve.fd-limit", fileLimit))
+			leaving := clients[:3*beyondTheLimit/4]
+			for _, c := range leaving {
+				c.Close()
+			}
+			for i, c := range clients[len(leaving):] {
+				c.ExpectLine(fmt.Sprintf("client %d", len(leaving)+i+1), tell.Say("02.serve.fd-limit", fileLimit))
+			}
+		})
 	})
 })

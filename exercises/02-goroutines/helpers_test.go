@@ -1,12 +1,15 @@
 package goroutines_test
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
 
 	"github.com/threadproc/threadproc/exercises/02-goroutines"
 	"github.com/threadproc/threadproc/harness"
@@ -46,8 +49,8 @@ func parseStats(line string) (connected, served int, ok bool) {
 
 // raceNote returns the race detector's report from the server's output, as
 // a paragraph for a failure message, or "" if it reported no data race.
-// Wrong numbers are often the visible half of a data race; the report is
-// the explanation.
+// Wrong numbers, and a shutdown that fails, are often the visible half of a
+// data race; the report is the explanation.
 func raceNote(srv *harness.Server) string {
 	out := srv.Output()
 	i := strings.Index(out, "WARNING: DATA RACE")
@@ -58,16 +61,61 @@ func raceNote(srv *harness.Server) string {
 	if len(lines) > 30 {
 		lines = lines[:30]
 	}
-	return "\n\nThe race detector found a data race in your server: two goroutines used the same " +
-		"memory at the same time, and at least one of them wrote to it. That is why the numbers " +
-		"are wrong. Guard the counters with a sync.Mutex or use sync/atomic (TODO 3).\n    " +
-		strings.Join(lines, "\n    ")
+	return "\n\n" + tell.Say("02.race.note") + "\n    " + strings.Join(lines, "\n    ")
 }
 
 // settled is Eventually's description of a stats reply that did not settle.
-func settled(srv *harness.Server, what string) func() string {
+func settled(srv *harness.Server, key string, args ...any) func() string {
 	return func() string {
 		GinkgoHelper()
-		return what + raceNote(srv)
+		return tell.Say(key, args...) + raceNote(srv)
 	}
+}
+
+// stopped is how a shutdown ended, seen from the spec.
+type stopped struct {
+	err error     // what Shutdown returned
+	at  time.Time // when it returned: the server's process had exited
+}
+
+// shutdownAsync starts srv.Shutdown in the background: it closes the
+// server's listener and waits (bounded) for the server to exit. The channel
+// gets how it ended.
+func shutdownAsync(srv *harness.Server) <-chan stopped {
+	result := make(chan stopped, 1)
+	go func() {
+		err := srv.Shutdown()
+		result <- stopped{err: err, at: time.Now()}
+	}()
+	return result
+}
+
+// expectStoppedCleanly fails the spec unless the shutdown ended with Serve
+// returning nil. When the server raced, the race leads the message: a
+// process that raced exits with the race detector's status, whatever its
+// shutdown did, so the hint of the spec would send the learner to the wrong
+// task.
+func expectStoppedCleanly(srv *harness.Server, s stopped, hint string) {
+	GinkgoHelper()
+	if s.err == nil {
+		return
+	}
+	if note := raceNote(srv); note != "" {
+		Fail(tell.Say("02.shutdown.raced", s.err.Error()) + note)
+	}
+	Fail(s.err.Error() + "\n\n  hint: " + hint)
+}
+
+// awaitListenerClosed waits until a new client can no longer connect: the
+// server's listener is closed. A client that still got in leaves at once.
+func awaitListenerClosed(srv *harness.Server) {
+	GinkgoHelper()
+	Eventually(func() error {
+		c, err := srv.TryDial()
+		if err != nil {
+			return nil
+		}
+		c.Close()
+		return errors.New("a new client could still connect")
+	}).WithTimeout(harness.IOTimeout).Should(Succeed(), because("02.shutdown.listener-open"))
 }

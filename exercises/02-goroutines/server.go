@@ -31,7 +31,10 @@ func Serve(ln net.Listener) error {
 	// s.handle(conn), logs the error handle returns, and calls
 	// s.untrack(conn) at the very end; then go straight back to Accept.
 	// When Accept fails because ln was closed (errors.Is(err,
-	// net.ErrClosed)), return s.shutdown().
+	// net.ErrClosed)), return s.shutdown(). Any other Accept error (such as
+	// "too many open files") passes once clients leave: log it, pause (5 ms,
+	// twice as long after each failure in a row, at most 1 s), and Accept
+	// again.
 	_ = s
 	return notImplemented(1)
 }

@@ -5,6 +5,7 @@ import (
 	"log"
 	"net"
 	"sync"
+	"time"
 )
 
 // server is what Serve shares with the goroutines that serve its clients.
@@ -30,17 +31,40 @@ func newServer() *server {
 // it listen: net.Listen does socket(), bind() and listen() in one call.
 func Serve(ln net.Listener) error {
 	s := newServer()
+	var pause time.Duration // after a failed Accept; 0 while Accept works
 	for {
 		conn, err := ln.Accept()
 		if errors.Is(err, net.ErrClosed) {
 			return s.shutdown()
 		}
 		if err != nil {
-			return err
+			// Such as "too many open files": every descriptor is taken
+			// until some clients leave. The listener is fine: wait a
+			// little, longer each time, and try again, as net/http does.
+			pause = nextPause(pause)
+			log.Printf("accept: %v; trying again in %v", err, pause)
+			time.Sleep(pause)
+			continue
 		}
+		pause = 0
 		s.track(conn)
 		go s.serve(conn)
 	}
+}
+
+// The pauses after a failed Accept: the first, and the longest.
+const (
+	firstPause = 5 * time.Millisecond
+	maxPause   = time.Second
+)
+
+// nextPause returns the pause after one that lasted p: firstPause, then
+// twice as long each time, up to maxPause.
+func nextPause(p time.Duration) time.Duration {
+	if p == 0 {
+		return firstPause
+	}
+	return min(2*p, maxPause)
 }
 
 // serve runs in a goroutine of its own: it serves one client with handle,
