@@ -85,6 +85,18 @@ func expectTiming(srv *harness.Server, check speedup.Check, hints ...string) {
 	}, check, hints...)
 }
 
+// expectJobsAtOnce makes three clients of srv send jobs of different sizes
+// at the same time, and fails the spec, with hints, unless each gets its own
+// job's digest.
+func expectJobsAtOnce(srv *harness.Server, hints ...string) {
+	GinkgoHelper()
+	sizes := []int{30_000, 20_000, 10_000}
+	harness.Together(srv.DialMany(len(sizes)), func(i int, c *harness.Client) {
+		c.SendLine(work(sizes[i]))
+		c.ExpectLine(digest(sizes[i]), hints...)
+	})
+}
+
 // startLongJob makes c send a job of MaxRounds rounds (seconds of work) and
 // returns once the server is busy with it: on Linux, once srv's processes
 // have used busyCPU more CPU time; where CPU time cannot be read, at once.
