@@ -19,7 +19,8 @@ func serveWith(serve func(net.Listener, cpu.Config) error, cfg cpu.Config) harne
 // TestMain lets the test binary also run your servers (and their worker
 // processes) in child processes, so that a crash in them fails one spec, not
 // the suite. cpu.WorkerMain runs first in every such process: a copy started
-// by ServeProcesses becomes a worker there.
+// by ServeProcesses becomes a worker there. After Serve returns, the server's
+// process checks that every worker that ended has been reaped.
 func TestMain(m *testing.M) {
 	harness.Main(m, harness.Program{
 		Init: cpu.WorkerMain,
@@ -30,6 +31,7 @@ func TestMain(m *testing.M) {
 			"processes-maxprocs-1":  serveWith(cpu.ServeProcesses, cpu.Config{MaxProcs: 1}),
 			"goroutines-maxjobs-1":  serveWith(cpu.ServeGoroutines, cpu.Config{MaxJobs: 1}),
 		},
+		AfterServe: noWorkerUnreaped,
 	})
 }
 

@@ -21,8 +21,9 @@ func ServeGoroutines(ln net.Listener, cfg Config) error {
 	if cfg.MaxJobs > 0 {
 		return notImplemented(5)
 	}
-	// TODO(2): accept clients in a loop and serve each one on its own
-	// goroutine with handle(conn, Work); log handle's errors. Return nil
-	// when Accept fails because ln was closed (errors.Is(err, net.ErrClosed)).
+	// TODO(2): accept clients in a loop with accept(ln) (accept.go, also
+	// yours to write) and serve each one on its own goroutine with
+	// handle(conn, Work); log handle's errors. Return nil when accept fails
+	// because ln was closed (errors.Is(err, net.ErrClosed)).
 	return notImplemented(2)
 }

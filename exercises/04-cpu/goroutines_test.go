@@ -8,71 +8,97 @@ import (
 	"github.com/threadproc/threadproc/harness/speedup"
 )
 
-// ownGoroutine is the hint for clients that wait for each other.
-const ownGoroutine = "serve each client on a goroutine of its own (go handle(conn, Work)), so that the accept " +
-	"loop takes the next client while the first is served."
-
-// notOneAtATime is the hint for a short job that waited for a long one.
-const notOneAtATime = "client 1's long job was still running: client 2's one-round job should not wait for it. " +
-	"A server that runs one job at a time (a single goroutine for all clients, or a lock held around Work) " +
-	"makes every client wait for the slowest job."
-
 var _ = Describe("ServeGoroutines", harness.Task(2), func() {
 	var srv *harness.Server
-	BeforeEach(func() { srv = harness.StartServer("goroutines") })
+	var opts []harness.Option // set by a BeforeEach that needs the server started otherwise
+	BeforeEach(func() { opts = nil })
+	JustBeforeEach(func() { srv = harness.StartServer("goroutines", opts...) })
 
-	It("answers \"work N\" with the digest, echoes other lines, and closes on exit", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
+	It("answers \"work N\" with Work's digest", func() {
 		c := srv.Dial()
 		c.SendLine(work(1000))
-		c.ExpectLine(digest(1000), "serve the client with handle(conn, Work): handle answers \"work N\" with Work(N).")
-		c.SendLine("workshop")
-		c.ExpectLine("workshop", "only \"work N\" is a job; every other line is echoed.")
-		c.SendLine("work ten")
-		line, err := c.ReadLine()
-		Expect(err).NotTo(HaveOccurred(), "\"work ten\" should get a reply line")
-		Expect(line).To(HavePrefix("error: "), "a request whose N is not a number gets an \"error: ...\" line (TODO 2)")
-		c.SendLine("exit")
-		c.ExpectClosed("\"exit\" closes the connection without a reply.")
+		c.ExpectLine(digest(1000), tell("04.hint.handle"))
 	})
 
-	It("answers several clients at once, each with its own job's digest", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
-		clients := []*harness.Client{srv.Dial(), srv.Dial(), srv.Dial()}
-		sizes := []int{30_000, 20_000, 10_000}
-		inParallel(len(clients), func(i int) {
-			clients[i].SendLine(work(sizes[i]))
-			clients[i].ExpectLine(digest(sizes[i]), ownGoroutine)
-		})
-	})
-
-	It("answers a second client's short job while a long job runs", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
-		long, short := srv.Dial(), srv.Dial()
-		long.SendLine("hello")
-		long.ExpectLine("hello")
-		short.SendLine("hello")
-		short.ExpectLine("hello", ownGoroutine)
-		startLongJob(srv, long)
-		short.SendLine(work(1))
-		short.ExpectLine(digest(1), notOneAtATime)
-		long.ExpectOpen(quietLong, notOneAtATime)
-	})
-
-	It("returns nil from Serve once its listener is closed", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
+	It("echoes every other line", func() {
 		c := srv.Dial()
-		c.SendLine(work(10))
-		c.ExpectLine(digest(10))
-		Expect(srv.Shutdown()).To(Succeed(), "when ln is closed, Accept returns an error that "+
-			"errors.Is(err, net.ErrClosed) recognises: return nil then (TODO 2).")
+		c.SendLine("workshop")
+		c.ExpectLine("workshop", tell("04.hint.echo"))
 	})
 
-	Context("measured from outside", Serial, Label("timing"), func() {
-		It("runs two clients' jobs in parallel: its CPU time grows about twice as fast as the wall clock", SpecTimeout(timingDeadline), func(ctx SpecContext) {
-			expectTiming(srv, speedup.Overlap, ownGoroutine, "each client's job should run on its own goroutine, and Go runs goroutines on all "+
-				"CPUs at once. A server that serves one client at a time, or holds a lock around Work, uses one CPU.")
+	When("N is not a number", func() {
+		It("answers an error line and keeps the connection open", func() {
+			c := srv.Dial()
+			c.SendLine("work ten")
+			expectErrorLine(c, "work ten", tell("04.hint.not-a-number"))
+			c.SendLine(work(10))
+			c.ExpectLine(digest(10), tell("04.hint.not-a-number"))
+		})
+	})
+
+	When("a client sends exit", func() {
+		It("closes that connection without a reply", func() {
+			c := srv.Dial()
+			c.SendLine("exit")
+			c.ExpectClosed(tell("04.hint.exit"))
+		})
+	})
+
+	When("several clients send jobs at once", func() {
+		It("answers each with its own job's digest", func() {
+			expectJobsAtOnce(srv, tell("04.hint.own-goroutine"))
+		})
+	})
+
+	When("a long job runs", func() {
+		It("answers a second client's short job meanwhile", func() {
+			long, short := srv.Dial(), srv.Dial()
+			long.SendLine("hello")
+			long.ExpectLine("hello")
+			short.SendLine("hello")
+			short.ExpectLine("hello", tell("04.hint.own-goroutine"))
+			startLongJob(srv, long)
+			short.SendLine(work(1))
+			short.ExpectLine(digest(1), tell("04.hint.not-one-at-a-time"))
+			long.ExpectOpen(quietLong, tell("04.hint.not-one-at-a-time"))
+		})
+	})
+
+	When("its listener is closed", func() {
+		It("returns nil from Serve", func() {
+			c := srv.Dial()
+			c.SendLine(work(10))
+			c.ExpectLine(digest(10))
+			Expect(srv.Shutdown()).To(Succeed(), tell("04.hint.closed", 2))
+		})
+	})
+
+	When("it runs out of file descriptors", func() {
+		var clients []*harness.Client
+		BeforeEach(func() { opts = []harness.Option{harness.WithFileLimit(fileLimit)} })
+		JustBeforeEach(func() { clients = dialPastFileLimit(srv) })
+
+		It("serves the clients that waited, once others leave", func() {
+			for _, c := range clients[:len(clients)/2] {
+				c.Close()
+			}
+			last := clients[len(clients)-1]
+			last.SendLine("still there?")
+			last.ExpectLine("still there?", tell("04.hint.accept-retry", fileLimit))
 		})
 
-		It("finishes two jobs sent at once about twice as fast as two sent one after the other", SpecTimeout(timingDeadline), func(ctx SpecContext) {
-			expectTiming(srv, speedup.Faster, ownGoroutine, "two jobs at once should take about as long as one: each on its own goroutine, on "+
-				"its own CPU. Look for anything that makes one job wait for another.")
+		It("waits before it tries Accept again, instead of spinning", func() {
+			expectIdleWhileOutOfFiles(srv)
+		})
+	})
+
+	Context("measured from outside", timing, func() {
+		It("runs two clients' jobs in parallel: its CPU time grows about twice as fast as the wall clock", func() {
+			expectTiming(srv, speedup.Overlap, tell("04.hint.own-goroutine"), tell("04.hint.overlap"))
+		})
+
+		It("finishes two jobs sent at once about twice as fast as two sent one after the other", func() {
+			expectTiming(srv, speedup.Faster, tell("04.hint.own-goroutine"), tell("04.hint.faster"))
 		})
 	})
 })

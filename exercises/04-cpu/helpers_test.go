@@ -3,9 +3,8 @@ package cpu_test
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"strconv"
-	"sync"
+	"strings"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -30,6 +29,10 @@ func digest(rounds int) string {
 // work is the request for a job of rounds rounds.
 func work(rounds int) string { return cpu.WorkCommand + " " + strconv.Itoa(rounds) }
 
+// timing marks the specs that measure: they run alone (Serial), and
+// `--label-filter '!timing'` leaves them out.
+var timing = []any{Serial, Label("timing")}
+
 // Sizes of the timing specs' measurement.
 const (
 	// jobTarget is how long one job should take on your server (the job
@@ -40,22 +43,23 @@ const (
 	// timingAttempts is how many measurements a timing spec takes at most
 	// before it fails (see speedup.Expect).
 	timingAttempts = 3
-	// timingDeadline bounds one timing spec.
-	timingDeadline = 90 * time.Second
 )
 
 // busyCPU is how much CPU time a server must have used before a spec treats
 // a long job as running.
 const busyCPU = 50 * time.Millisecond
 
-// expectTiming calibrates a job of about jobTarget on srv, then judges
-// srv with check on measurements of two clients' jobs sent one after the
-// other and at once (see harness.Server.MeasureSpeedup and
-// speedup.Expect). A server that answers nothing fails here, before
-// any skip; a machine with fewer than 2 CPUs, or too busy, skips the spec.
+// quietLong is how long a spec checks that a long job has not answered yet.
+const quietLong = 50 * time.Millisecond
+
+// expectTiming calibrates a job of about jobTarget on srv, then judges srv
+// with check on measurements of two clients' jobs sent one after the other
+// and at once (see speedup.Measure and speedup.Expect). A server that
+// answers nothing fails here, before anything is measured; where nothing
+// can be judged (see speedup.Expect), the spec is skipped as not judged.
 func expectTiming(srv *harness.Server, check speedup.Check, hints ...string) {
 	GinkgoHelper()
-	clients := []*harness.Client{srv.Dial(), srv.Dial()}
+	clients := srv.DialMany(2)
 	for _, c := range clients { // the server (and any worker) is up
 		c.SendLine(work(1))
 		c.ExpectLine(digest(1), hints...)
@@ -81,6 +85,18 @@ func expectTiming(srv *harness.Server, check speedup.Check, hints ...string) {
 	}, check, hints...)
 }
 
+// expectJobsAtOnce makes three clients of srv send jobs of different sizes
+// at the same time, and fails the spec, with hints, unless each gets its own
+// job's digest.
+func expectJobsAtOnce(srv *harness.Server, hints ...string) {
+	GinkgoHelper()
+	sizes := []int{30_000, 20_000, 10_000}
+	harness.Together(srv.DialMany(len(sizes)), func(i int, c *harness.Client) {
+		c.SendLine(work(sizes[i]))
+		c.ExpectLine(digest(sizes[i]), hints...)
+	})
+}
+
 // startLongJob makes c send a job of MaxRounds rounds (seconds of work) and
 // returns once the server is busy with it: on Linux, once srv's processes
 // have used busyCPU more CPU time; where CPU time cannot be read, at once.
@@ -95,32 +111,19 @@ func startLongJob(srv *harness.Server, c *harness.Client) {
 		now, _ := procs.TreeCPUTime(srv.PID)
 		return now - before
 	}).WithTimeout(harness.IOTimeout).WithPolling(5*time.Millisecond).Should(BeNumerically(">=", busyCPU),
-		"after %s sent %q, the server did not start working: it used less than %v of CPU time in %v",
-		c.Name, work(cpu.MaxRounds), busyCPU, harness.IOTimeout)
+		tell("04.long-job.idle", c.Name, work(cpu.MaxRounds), busyCPU, harness.IOTimeout))
 }
 
-// inParallel calls fn(0) … fn(n-1) at the same time, each in a goroutine of
-// its own, and returns once all have returned. A failure in any of them
-// fails the spec.
-func inParallel(n int, fn func(i int)) {
+// expectErrorLine reads c's next line, the reply to request, and fails the
+// spec, with hints, unless it is an "error: ..." line.
+func expectErrorLine(c *harness.Client, request string, hints ...string) {
 	GinkgoHelper()
-	var wg sync.WaitGroup
-	failed := make([]bool, n)
-	for i := range n {
-		wg.Go(func() {
-			defer GinkgoRecover()
-			failed[i] = true
-			fn(i)
-			failed[i] = false
-		})
+	line, err := c.ReadLine()
+	if err == nil && strings.HasPrefix(line, errorPrefix) {
+		return
 	}
-	wg.Wait()
-	for i, f := range failed {
-		if f {
-			Fail(fmt.Sprintf("client %d failed; its failure is reported above", i+1))
-		}
-	}
+	c.ExpectReply("sent "+strconv.Quote(request+"\n"), line, err, errorPrefix+"…", hints...)
 }
 
-// quietLong is how long a spec checks that a long job has not answered yet.
-const quietLong = 50 * time.Millisecond
+// errorPrefix starts every reply to a job that could not be done.
+const errorPrefix = "error: "

@@ -1,101 +1,131 @@
 package cpu_test
 
 import (
-	"net"
-	"net/netip"
-	"slices"
+	"fmt"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
 	"github.com/threadproc/threadproc/harness"
+	"github.com/threadproc/threadproc/harness/inchild"
 	"github.com/threadproc/threadproc/harness/procs"
 	"github.com/threadproc/threadproc/harness/speedup"
 )
 
-// startEachWorker is the hint for a server that waits for its workers.
-const startEachWorker = "start each worker with startWorker and reap it with `go cmd.Wait()`, then go back to " +
-	"Accept at once: a server that waits for a worker (cmd.Wait, or cmd.Run) serves one client at a time."
-
-// workerEnvHint is the hint for workers started without GOMAXPROCS=1.
-const workerEnvHint = "give each worker \"GOMAXPROCS=N\" in its environment when cfg.MaxProcs > 0: " +
-	"startWorker(conn, \"GOMAXPROCS=1\")."
-
-// ownerWait bounds waiting for the hand-off of a connection to a worker.
-const ownerWait = 5 * time.Second
-
 var _ = Describe("ServeProcesses with MaxProcs 1", harness.Task(4), func() {
 	var srv *harness.Server
-	BeforeEach(func() { srv = harness.StartServer("processes-maxprocs-1") })
+	BeforeEach(func() {
+		srv = harness.StartServer("processes-maxprocs-1")
+		srv.ExpectWorkerModes()
+	})
 
-	It("answers \"work N\" with the digest, echoes other lines, and closes on exit", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
+	It("answers \"work N\" with Work's digest, through a worker", func() {
 		c := srv.Dial()
 		c.SendLine(work(1000))
-		c.ExpectLine(digest(1000), startEachWorker)
+		c.ExpectLine(digest(1000), tell("04.hint.start-each-worker"))
+	})
+
+	It("echoes every other line", func() {
+		c := srv.Dial()
 		c.SendLine("workshop")
-		c.ExpectLine("workshop")
-		c.SendLine("exit")
-		c.ExpectClosed("the worker closes the connection on \"exit\"; the server must not keep a copy of it open " +
-			"(close conn once startWorker returns).")
+		c.ExpectLine("workshop", tell("04.hint.start-each-worker"))
 	})
 
-	It("serves two connected clients at once, each in its own worker process with GOMAXPROCS=1", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
-		a, b := srv.Dial(), srv.Dial()
-		a.SendLine(work(10))
-		a.ExpectLine(digest(10), startEachWorker)
-		b.SendLine(work(20))
-		b.ExpectLine(digest(20), startEachWorker)
-		if err := procs.Supported(); err != nil {
-			Skip("the replies were right, but this system does not let the spec see which process owns a " +
-				"connection: " + err.Error())
-		}
-		ownerA, ownerB := workerOf(srv, a), workerOf(srv, b)
-		Expect(ownerA).NotTo(Equal(ownerB), "both clients are served by process %d: each client needs a worker "+
-			"of its own (TODO 4)", ownerA)
-		withEnv, err := procs.WithEnv("GOMAXPROCS", "1")
-		if err != nil {
-			return // environments cannot be read here (macOS)
-		}
-		for _, pid := range []int{ownerA, ownerB} {
-			Expect(withEnv).To(ContainElement(pid), "worker %d does not have GOMAXPROCS=1 in its environment. %s "+
-				"(TODO 4)", pid, workerEnvHint)
-		}
+	When("a client sends exit", func() {
+		It("closes that connection without a reply: the server keeps no copy of it", func() {
+			c := srv.Dial()
+			c.SendLine("hello")
+			c.ExpectLine("hello", tell("04.hint.start-each-worker"))
+			c.SendLine("exit")
+			c.ExpectClosed(tell("04.hint.close-conn"))
+		})
 	})
 
-	It("still runs two clients' jobs in parallel, though every worker has GOMAXPROCS=1", Serial, Label("timing"), SpecTimeout(timingDeadline), func(ctx SpecContext) {
-		expectTiming(srv, speedup.Parallel, startEachWorker, "each worker is its own process with its own GOMAXPROCS=1: the kernel runs the workers on "+
-			"different CPUs. Check that every client gets a worker of its own and that the server does not wait "+
-			"for one worker before it starts the next.")
+	When("two clients are connected", func() {
+		var a, b *harness.Client
+		BeforeEach(func() {
+			a, b = srv.Dial(), srv.Dial()
+			a.SendLine(work(10))
+			a.ExpectLine(digest(10), tell("04.hint.start-each-worker"))
+			b.SendLine(work(20))
+			b.ExpectLine(digest(20), tell("04.hint.start-each-worker"))
+		})
+
+		It("serves each in a worker process of its own", func() {
+			ownerA := srv.ExpectOwnedByChild(a, tell("04.hint.close-conn"))
+			ownerB := srv.ExpectOwnedByChild(b, tell("04.hint.close-conn"))
+			Expect(ownerA).NotTo(Equal(ownerB), tell("04.processes.same-worker", ownerA))
+		})
+
+		It("gives each worker GOMAXPROCS=1 in its environment", func() {
+			withEnv, err := procs.WithEnv("GOMAXPROCS", "1")
+			if err != nil {
+				Skip(tell("04.skip.no-environments", err))
+			}
+			for _, c := range []*harness.Client{a, b} {
+				pid := srv.ExpectOwnedByChild(c, tell("04.hint.close-conn"))
+				Expect(withEnv).To(ContainElement(pid), tell("04.processes.no-gomaxprocs", pid))
+			}
+		})
+	})
+
+	When("clients have left", func() {
+		It("reaps every worker that ended: none is left a zombie", func() {
+			harness.Together(srv.DialMany(3), func(i int, c *harness.Client) {
+				c.SendLine(work(10 * (i + 1)))
+				c.ExpectLine(digest(10*(i+1)), tell("04.hint.start-each-worker"))
+				c.SendLine("exit")
+				c.ExpectClosed(tell("04.hint.close-conn"))
+			})
+			srv.ExpectNoZombies(tell("04.hint.reap"))
+		})
+	})
+
+	When("its listener is closed", func() {
+		It("returns nil from Serve, while a worker still serves its client", func() {
+			c := srv.Dial()
+			c.SendLine(work(10))
+			c.ExpectLine(digest(10), tell("04.hint.start-each-worker"))
+			Expect(srv.Shutdown()).To(Succeed(), tell("04.hint.closed", 4))
+		})
+
+		It("has reaped, by the time Serve returns, the workers of the clients that left", func() {
+			for _, c := range srv.DialMany(2) {
+				c.SendLine(work(10))
+				c.ExpectLine(digest(10), tell("04.hint.start-each-worker"))
+				c.SendLine("exit")
+				c.ExpectClosed(tell("04.hint.close-conn"))
+			}
+			Expect(srv.Shutdown()).To(Succeed(), tell("04.hint.reap"))
+		})
+	})
+
+	It("still runs two clients' jobs in parallel, though every worker has GOMAXPROCS=1", timing, func() {
+		expectTiming(srv, speedup.Parallel, tell("04.hint.start-each-worker"), tell("04.hint.workers-parallel"))
 	})
 })
 
-// workerOf returns the one process that holds c's connection on the server
-// side, and fails the spec unless it is a worker: a process below the
-// server, not the server itself.
-func workerOf(srv *harness.Server, c *harness.Client) int {
-	GinkgoHelper()
-	local, remote := addrPort(c.Conn().RemoteAddr()), addrPort(c.Conn().LocalAddr())
-	var owners []int
-	// Right after the hand-off both the server and the worker can hold the
-	// connection for a moment: wait for one owner.
-	Eventually(func() []int {
-		owners, _ = procs.SocketOwners(local, remote)
-		return owners
-	}).WithTimeout(ownerWait).WithPolling(20*time.Millisecond).Should(HaveLen(1),
-		"%s's connection should be held by exactly one process, its worker; it was held by %v. "+
-			"Close the server's copy of conn once startWorker returns (TODO 4).", c.Name, owners)
-	owner := owners[0]
-	Expect(owner).NotTo(Equal(srv.PID), "%s is served by the server process itself (pid %d), not by a worker "+
-		"process: hand each connection to startWorker (TODO 4).", c.Name, srv.PID)
-	below, err := procs.Descendants(srv.PID)
-	Expect(err).NotTo(HaveOccurred())
-	Expect(slices.ContainsFunc(below, func(p procs.Info) bool { return p.PID == owner })).To(BeTrue(),
-		"%s is served by process %d, which is not one of the server's worker processes (TODO 4).", c.Name, owner)
-	return owner
-}
+// reapWait bounds how long the server's process, once Serve has returned,
+// waits for the workers that just ended to be reaped.
+const reapWait = 2 * time.Second
 
-// addrPort converts a TCP address.
-func addrPort(a net.Addr) netip.AddrPort {
-	return a.(*net.TCPAddr).AddrPort()
+// noWorkerUnreaped runs in the server's process after Serve returned (see
+// TestMain). ServeProcesses leaves the workers of connected clients
+// serving, but every worker that has ended must have been reaped: one that
+// was not is a zombie, an entry in the process table that only its parent's
+// Wait removes. A worker that ended a moment ago may still be on its way
+// through `go cmd.Wait()`, so it waits a little for them.
+func noWorkerUnreaped() error {
+	deadline := time.Now().Add(reapWait)
+	for {
+		_, zombies := inchild.ChildrenLeft()
+		if len(zombies) == 0 {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("%s", tell("04.processes.unreaped", len(zombies), inchild.PIDList(zombies), reapWait))
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }

@@ -23,7 +23,7 @@ func ServeGoroutines(ln net.Listener, cfg Config) error {
 		run = limitJobs(cfg.MaxJobs, Work)
 	}
 	for {
-		conn, err := ln.Accept()
+		conn, err := accept(ln)
 		if errors.Is(err, net.ErrClosed) {
 			return nil
 		}

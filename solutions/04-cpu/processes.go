@@ -20,7 +20,7 @@ func ServeProcesses(ln net.Listener, cfg Config) error {
 		env = append(env, "GOMAXPROCS="+strconv.Itoa(cfg.MaxProcs))
 	}
 	for {
-		conn, err := ln.Accept()
+		conn, err := accept(ln)
 		if errors.Is(err, net.ErrClosed) {
 			return nil
 		}
