@@ -14,6 +14,8 @@ import (
 
 	"github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/ginkgo/v2" //nolint:revive // the harness is ginkgo-native
+
+	"github.com/threadproc/threadproc/harness/internal/outcome"
 )
 
 // maxReply bounds how many bytes a client buffers while waiting for one
@@ -169,7 +171,7 @@ func (c *Client) ExpectLine(want string, hints ...string) {
 		return
 	}
 	c.problem("waited for a reply", "the line "+quote([]byte(want+"\n"))+" within "+ioTimeout().Round(100*time.Millisecond).String(),
-		describeReply(got, err, want), hints...).fail()
+		c.describeReply(got, err, want), hints...).fail()
 }
 
 // ExpectReply fails the spec unless a line the client already read (got and
@@ -183,7 +185,7 @@ func (c *Client) ExpectReply(did, got string, err error, want string, hints ...s
 		return
 	}
 	c.problem(did, "the line "+quote([]byte(want+"\n"))+" within "+ioTimeout().Round(100*time.Millisecond).String(),
-		describeReply(got, err, want), hints...).fail()
+		c.describeReply(got, err, want), hints...).fail()
 }
 
 // ExpectData reads exactly len(want) bytes and fails the spec unless they
@@ -203,7 +205,7 @@ func (c *Client) ExpectData(want string, hints ...string) {
 		return
 	}
 	c.problem("waited for a reply", "exactly "+quote([]byte(want))+" within "+ioTimeout().Round(100*time.Millisecond).String(),
-		describeReply(got, err, want), hints...).fail()
+		c.describeReply(got, err, want), hints...).fail()
 }
 
 // ExpectClosed fails the spec unless the server closes the connection within
@@ -225,7 +227,7 @@ func (c *Client) ExpectClosed(hints ...string) {
 		return
 	}
 	c.problem("waited for "+c.peer+" to close the connection", "the connection to close within "+ioTimeout().Round(100*time.Millisecond).String(),
-		describeReply("", err, ""), hints...).fail()
+		c.describeReply("", err, ""), hints...).fail()
 }
 
 // ExpectOpen fails the spec if the server closes the connection or sends
@@ -238,7 +240,7 @@ func (c *Client) ExpectOpen(d time.Duration, hints ...string) {
 	}
 	got := c.takeAll()
 	if got == "" {
-		got = describeReply("", err, "")
+		got = c.describeReply("", err, "")
 	} else {
 		got = "the server sent " + quote([]byte(got))
 	}
@@ -272,8 +274,9 @@ func (c *Client) problem(did, expected, got string, hints ...string) problem {
 }
 
 // describeReply says what arrived instead of the expected reply, naming the
-// usual mistakes.
-func describeReply(got string, err error, want string) string {
+// usual mistakes. A client that got nothing at all, neither an answer nor a
+// close, within its deadline is recorded as a hang (once per spec).
+func (c *Client) describeReply(got string, err error, want string) string {
 	switch {
 	case err == nil && strings.HasPrefix(got, "error: "):
 		return quote([]byte(got)) + " (the server answered with an error)"
@@ -286,6 +289,7 @@ func describeReply(got string, err error, want string) string {
 	case got != "" && closedByPeer(err):
 		return quote([]byte(got)) + " and then the server closed the connection"
 	case isTimeout(err):
+		record(outcome.Hang, c.Name+" got nothing at all for "+ioTimeout().Round(100*time.Millisecond).String()+": neither an answer nor a close")
 		return "nothing at all for " + ioTimeout().Round(100*time.Millisecond).String() + " (the server neither answered nor closed the connection)"
 	case closedByPeer(err):
 		return "the server closed the connection without answering"

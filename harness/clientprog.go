@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"net"
 	"os"
-	"os/exec"
 	"strings"
 	"time"
 
 	"github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/ginkgo/v2" //nolint:revive // the harness is ginkgo-native
+
+	"github.com/threadproc/threadproc/harness/internal/proc"
+	"github.com/threadproc/threadproc/harness/internal/task"
 )
 
 // ClientProgram is a learner's client program running in a child process,
@@ -17,10 +19,9 @@ import (
 type ClientProgram struct {
 	// Name is the client's name in the suite's [Program].
 	Name   string
-	cmd    *exec.Cmd
-	stdout *capture
-	stderr *capture
-	done   chan struct{}
+	proc   *proc.Process
+	stdout *proc.Output
+	stderr *proc.Output
 }
 
 // ClientResult is how a client program ended.
@@ -45,42 +46,28 @@ func StartClientProgram(name, addr, input string) *ClientProgram {
 	if err != nil {
 		ginkgo.Fail(fmt.Sprintf("the harness cannot find its own test binary: %v", err))
 	}
-	p := &ClientProgram{Name: name, done: make(chan struct{}),
-		stdout: &capture{echo: prefixWriter(GinkgoWriter, "[client "+name+" stdout] ")},
-		stderr: &capture{echo: prefixWriter(GinkgoWriter, "[client "+name+" stderr] ")}}
-	p.cmd = exec.Command(exe, "threadproc-client", name)
-	p.cmd.Env = childEnv(envRole+"=client:"+name, envAddr+"="+addr, envRun+"="+newTag())
-	p.cmd.Stdin = strings.NewReader(input)
-	p.cmd.Stdout, p.cmd.Stderr = p.stdout, p.stderr
-	p.cmd.SysProcAttr = sysProcAttr()
-	p.cmd.WaitDelay = 2 * time.Second
-	if err := p.cmd.Start(); err != nil {
+	p := &ClientProgram{Name: name,
+		stdout: proc.NewOutput(captureLimit, proc.Prefixed(GinkgoWriter, "[client "+name+" stdout] ")),
+		stderr: proc.NewOutput(captureLimit, proc.Prefixed(GinkgoWriter, "[client "+name+" stderr] "))}
+	p.proc, err = proc.Start(exe, []string{"threadproc-client", name}, proc.Options{
+		Env: []string{envRole + "=client:" + name, envAddr + "=" + addr}, MinGOMAXPROCS: childGOMAXPROCS,
+		Tag: proc.NewTag(envRun), Stdin: strings.NewReader(input), Output: p.stdout, Stderr: p.stderr})
+	if err != nil {
 		ginkgo.Fail(fmt.Sprintf("the harness could not start the client program: %v", err))
 	}
-	go func() {
-		_ = p.cmd.Wait()
-		close(p.done)
-	}()
-	DeferCleanup(func() {
-		killGroup(p.cmd.Process.Pid)
-		<-p.done
-	})
+	DeferCleanup(p.proc.Kill)
 	return p
 }
 
 // Wait waits up to timeout for the program to end (killing it after that)
 // and returns how it ended.
 func (p *ClientProgram) Wait(timeout time.Duration) ClientResult {
-	timedOut := false
-	select {
-	case <-p.done:
-	case <-time.After(timeout):
-		timedOut = true
-		killGroup(p.cmd.Process.Pid)
-		<-p.done
+	timedOut := !p.proc.Wait(timeout)
+	if timedOut {
+		p.proc.Kill()
 	}
 	return ClientResult{Stdout: p.stdout.String(), Stderr: p.stderr.String(),
-		ExitCode: p.cmd.ProcessState.ExitCode(), TimedOut: timedOut}
+		ExitCode: p.proc.Exit().Code, TimedOut: timedOut}
 }
 
 // Accept waits up to [IOTimeout] for the program to connect to ln and returns
@@ -106,7 +93,7 @@ func (p *ClientProgram) Accept(ln net.Listener) *Client {
 	case err := <-failed:
 		ginkgo.Fail(fmt.Sprintf("the spec's server waited %v for your client program to connect, but it did not: %v\n%s",
 			ioTimeout(), err, p.describe()))
-	case <-p.done:
+	case <-p.proc.Done():
 		_ = ln.Close() // ends the Accept above
 		ginkgo.Fail("your client program ended before it connected to the server.\n" + p.describe())
 	}
@@ -117,16 +104,16 @@ func (p *ClientProgram) Accept(ln net.Listener) *Client {
 func (p *ClientProgram) describe() string {
 	state := "it is still running"
 	select {
-	case <-p.done:
-		state = fmt.Sprintf("it exited with status %d", p.cmd.ProcessState.ExitCode())
+	case <-p.proc.Done():
+		state = fmt.Sprintf("it exited with status %d", p.proc.Exit().Code)
 	default:
 	}
 	msg := "  client program: " + state
 	if errs := p.stderr.String(); errs != "" {
 		msg += "; its stderr:\n" + excerpt(errs, 15)
 	}
-	if m := todoRE.FindStringSubmatch(p.stderr.String()); m != nil {
-		msg += "\n  hint: your code says \"not implemented (TODO " + m[1] + ")\": that is the task to do next."
+	if todos := task.TODOs(p.stderr.String()); len(todos) > 0 {
+		msg += fmt.Sprintf("\n  hint: your code says \"not implemented (TODO %d)\": that is the task to do next.", todos[0])
 	}
 	return msg
 }

@@ -2,8 +2,6 @@ package harness
 
 import (
 	"fmt"
-	"net"
-	"os"
 	"sync"
 	"sync/atomic"
 
@@ -66,37 +64,7 @@ func Together(clients []*Client, fn func(i int, c *Client)) {
 // kept (see [Server.Output]) but not shown, and it registers no cleanup: the
 // caller must end the server with [Server.Shutdown] or [Server.Kill].
 func RunServer(name string, opts ...Option) (*Server, error) {
-	o := options{maxProcs: 50}
-	for _, opt := range opts {
-		opt(&o)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, err
-	}
-	file, err := ln.(*net.TCPListener).File()
-	addr := ln.Addr().String()
-	_ = ln.Close() // the duplicate in file keeps the socket listening
-	if err != nil {
-		return nil, err
-	}
-	defer file.Close()
-	s := &Server{Name: name, Addr: addr, Tag: newTag(), done: make(chan struct{}), output: &capture{}}
-	cmd, err := s.command(o)
-	if err != nil {
-		return nil, err
-	}
-	cmd.ExtraFiles = []*os.File{file}
-	if err := cmd.Start(); err != nil {
-		return nil, err
-	}
-	s.cmd, s.PID = cmd, cmd.Process.Pid
-	go func() {
-		_ = cmd.Wait()
-		close(s.done)
-	}()
-	go s.watch(o.maxProcs)
-	return s, nil
+	return startServer(name, opts, nil)
 }
 
 // Kill kills the server's process group and every process that inherited

@@ -8,6 +8,7 @@ import (
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
+	"github.com/threadproc/threadproc/harness/internal/outcome"
 	"github.com/threadproc/threadproc/harness/kit"
 	"github.com/threadproc/threadproc/harness/procs"
 )
@@ -16,7 +17,7 @@ import (
 // through the harness. These specs run it once and check that each broken
 // server fails its spec with the message the harness means it to, that the
 // working ones pass, and that nothing the fixtures started is left running.
-var _ = Describe("the harness, run against broken servers", Ordered, func() {
+var _ = Describe("the harness, run against broken servers", Ordered, ContinueOnFailure, func() {
 	var specs map[string]kit.Spec
 	const tagKey, tagValue = "THREADPROC_FIXTURE_RUN", "fixtures-under-test"
 
@@ -52,7 +53,29 @@ var _ = Describe("the harness, run against broken servers", Ordered, func() {
 		})
 	}
 
+	// endsAs checks that the harness recorded, as data, how the fixture's
+	// run ended: kind, with a detail that contains detail.
+	endsAs := func(name string, kind outcome.Kind, detail string) {
+		It(name+" is recorded as "+string(kind), func() {
+			Expect(specs).To(HaveKey("fixture " + name))
+			Expect(specs["fixture "+name].Outcomes).To(ContainElement(And(
+				HaveField("Kind", kind), HaveField("Detail", ContainSubstring(detail)))))
+		})
+	}
+	endsAs("spawner", outcome.ForkBomb, "more than the 5 allowed")
+	endsAs("racy", outcome.Race, "by goroutine")
+	endsAs("panics", outcome.Panic, "panic: boom: a fixture panic")
+	endsAs("todo without a client", outcome.Crash, "not implemented (TODO 7)")
+	endsAs("silent", outcome.Hang, "client 1 got nothing at all")
+	It("records nothing for a server that works, or only answers wrongly", func() {
+		for _, name := range []string{"echo", "no-newline", "rerun", "file limit"} {
+			Expect(specs).To(HaveKey("fixture " + name))
+			Expect(specs["fixture "+name].Outcomes).To(BeEmpty(), name)
+		}
+	})
+
 	passes("echo")
+	passes("file limit")
 	failsSaying("silent", "nothing at all for ", "still running", "hint: a fixture hint",
 		"what happened on this connection", `→ "hello\n"`)
 	failsSaying("no-newline", `"hello" and then nothing more: the reply came back without its "\n"`)

@@ -3,10 +3,11 @@ package harness
 import (
 	"fmt"
 	"os"
-	"os/exec"
-	"slices"
 	"sync"
 	"time"
+
+	"github.com/threadproc/threadproc/harness/internal/proc"
+	"github.com/threadproc/threadproc/harness/internal/stats"
 )
 
 // The harness measures the machine it runs on once, the first time a spec
@@ -41,16 +42,21 @@ var measuredHost = sync.OnceValue(func() host {
 	}
 	var took []time.Duration
 	for range probeStarts {
-		cmd := exec.Command(exe, "threadproc-probe")
-		cmd.Env = childEnv(envRole + "=probe:")
 		start := time.Now()
-		if err := cmd.Run(); err != nil {
+		p, err := proc.Start(exe, []string{"threadproc-probe"}, proc.Options{
+			Env: []string{envRole + "=probe:"}, MinGOMAXPROCS: childGOMAXPROCS})
+		if err != nil {
 			return host{err: fmt.Errorf("starting the test binary as a probe: %w", err)}
+		}
+		if !p.Wait(maxIOTimeout) {
+			p.Kill()
+		}
+		if st := p.Exit(); !st.Success() {
+			return host{err: fmt.Errorf("the test binary started as a probe ended with %v", st)}
 		}
 		took = append(took, time.Since(start))
 	}
-	slices.Sort(took)
-	return host{start: took[len(took)/2]}
+	return host{start: stats.Median(took)}
 })
 
 // ioTimeout is the deadline of one read or write: [IOTimeout], or longer on

@@ -2,9 +2,10 @@ package harness
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/onsi/ginkgo/v2"
+
+	"github.com/threadproc/threadproc/harness/internal/proc"
 )
 
 // Interrupt does to the server what Ctrl-C in a terminal does: it sends
@@ -21,10 +22,8 @@ func (s *Server) Interrupt() {
 	if err := interruptGroup(s.PID); err != nil {
 		ginkgo.Skip("not judged here: " + err.Error())
 	}
-	select {
-	case <-s.done:
-	case <-time.After(killWait):
+	if !s.proc.Wait(proc.KillWait) {
 		ginkgo.Fail(fmt.Sprintf("the server's process %d did not end within %v of Ctrl-C (SIGINT to its process "+
-			"group)", s.PID, killWait))
+			"group)", s.PID, proc.KillWait))
 	}
 }

@@ -2,13 +2,13 @@ package harness
 
 import (
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/ginkgo/v2" //nolint:revive // the harness is ginkgo-native
+
+	"github.com/threadproc/threadproc/harness/internal/task"
 )
 
 // problem is a failed expectation, in the four parts a learner needs.
@@ -58,7 +58,7 @@ func (p problem) String() string {
 // status describes the server process for a failure message.
 func (s *Server) status() string {
 	select { // a client that just saw its connection end may see the server's end
-	case <-s.done:
+	case <-s.proc.Done():
 	case <-time.After(statusWait):
 	}
 	if !s.Exited() {
@@ -76,19 +76,16 @@ func (s *Server) status() string {
 // exiting, so that it can say how it ended.
 const statusWait = 300 * time.Millisecond
 
-// todoRE finds the "not implemented (TODO n)" errors of a skeleton.
-var todoRE = regexp.MustCompile(`not implemented \(TODO (\d+)\)`)
-
 // taskHint points the learner at the task a failing spec checks (from its
 // "task-N" label) and at the TODO the server says it has not done yet.
 func taskHint(s *Server) string {
 	var parts []string
 	if s != nil {
-		if m := todoRE.FindStringSubmatch(s.Output()); m != nil {
-			parts = append(parts, "your code says \"not implemented (TODO "+m[1]+")\": that is the task to do next.")
+		if todos := task.TODOs(s.Output()); len(todos) > 0 {
+			parts = append(parts, fmt.Sprintf("your code says \"not implemented (TODO %d)\": that is the task to do next.", todos[0]))
 		}
 	}
-	if n := currentTask(); n > 0 {
+	if n := task.OfLabels(CurrentSpecReport().Labels()); n > 0 {
 		parts = append(parts, fmt.Sprintf("this spec checks task %d: see TODO(%d) in the code and hint %d in HINTS.md.", n, n, n))
 	}
 	return strings.Join(parts, " ")
@@ -109,21 +106,8 @@ func FailWithTask(message string, callerSkip ...int) {
 	ginkgo.Fail(message, skip)
 }
 
-// currentTask returns the task number of the running spec, from a label
-// such as "task-3" (see [Task]), or 0 if it has none.
-func currentTask() int {
-	for _, l := range CurrentSpecReport().Labels() {
-		if n, ok := strings.CutPrefix(l, "task-"); ok {
-			if v, err := strconv.Atoi(n); err == nil {
-				return v
-			}
-		}
-	}
-	return 0
-}
-
 // Task labels a spec or container with the number of the exercise task it
 // checks, so failures and progress reports can point at TODO(n) and hint n.
 func Task(n int) Labels {
-	return Label(fmt.Sprintf("task-%d", n))
+	return Label(task.Label(n))
 }

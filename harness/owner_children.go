@@ -2,12 +2,14 @@ package harness
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
 	"github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/ginkgo/v2" //nolint:revive // the harness is ginkgo-native
 
+	"github.com/threadproc/threadproc/harness/internal/proc"
 	"github.com/threadproc/threadproc/harness/procs"
 )
 
@@ -93,13 +95,13 @@ func (s *Server) KillServerProcess() {
 	s.mu.Lock()
 	s.stopping = true
 	s.mu.Unlock()
-	if err := s.cmd.Process.Kill(); err != nil && !s.Exited() {
+	if err := s.proc.Signal(os.Kill); err != nil && !s.Exited() {
 		ginkgo.Fail(fmt.Sprintf("the harness could not kill the server's process %d: %v", s.PID, err))
 	}
 	select {
-	case <-s.done:
-	case <-time.After(killWait):
-		ginkgo.Fail(fmt.Sprintf("the server's process %d did not end within %v of SIGKILL", s.PID, killWait))
+	case <-s.proc.Exited():
+	case <-time.After(proc.KillWait):
+		ginkgo.Fail(fmt.Sprintf("the server's process %d did not end within %v of SIGKILL", s.PID, proc.KillWait))
 	}
 }
 

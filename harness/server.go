@@ -1,20 +1,17 @@
 package harness
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"os"
-	"os/exec"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/ginkgo/v2" //nolint:revive // the harness is ginkgo-native
+
+	"github.com/threadproc/threadproc/harness/internal/proc"
 )
 
 // Server is a learner's server running in a child process started by
@@ -30,13 +27,12 @@ type Server struct {
 	// THREADPROC_RUN environment variable), so they can be found later.
 	Tag string
 
-	cmd      *exec.Cmd
-	stdin    io.WriteCloser
-	output   *capture
-	done     chan struct{} // closed once the process has exited
+	proc     *proc.Process
+	output   *proc.Output
 	mu       sync.Mutex
-	stopping bool // Shutdown or cleanup has begun
-	killedBy string
+	stopping bool   // Shutdown or cleanup has begun
+	killedBy string // why the harness killed it, if it did
+	forkBomb string // what the watchdog saw, if it killed the server
 	clients  int
 }
 
@@ -44,8 +40,9 @@ type Server struct {
 type Option func(*options)
 
 type options struct {
-	env      []string
-	maxProcs int
+	env       []string
+	maxProcs  int
+	fileLimit int
 }
 
 // WithEnv adds an environment variable to the server's process, such as
@@ -61,6 +58,27 @@ func MaxProcesses(n int) Option {
 	return func(o *options) { o.maxProcs = n }
 }
 
+// WithFileLimit lowers the server's limit on open file descriptors, soft and
+// hard, to n before its program starts, as `ulimit -n n` would; every
+// process it starts inherits the limit. It is for specs about a server that
+// runs out of descriptors. Linux and macOS only.
+func WithFileLimit(n int) Option {
+	return func(o *options) { o.fileLimit = n }
+}
+
+// captureLimit bounds what is kept of a server's or a client program's
+// output: its first and its last captureLimit bytes.
+const captureLimit = 64 << 10
+
+// childGOMAXPROCS is the least GOMAXPROCS a server or client program gets
+// unless GOMAXPROCS is set: Go's default is the number of CPUs this process
+// may use, and on a one-CPU machine (or a container limited to one) a correct
+// goroutine server could then never run two jobs at once, and the specs
+// could not tell it from a serial one. With two Ps its threads ask the
+// kernel for two CPUs, which the speedup specs read (see package speedup); a
+// learner's own runtime.GOMAXPROCS call still wins.
+const childGOMAXPROCS = 2
+
 // StartServer starts the server called name in the suite's [Program] in a
 // child process, in a process group of its own, listening on a new listener
 // at 127.0.0.1:0. It returns once the process has started; connections made
@@ -72,71 +90,48 @@ func MaxProcesses(n int) Option {
 // or the server crashed.
 func StartServer(name string, opts ...Option) *Server {
 	GinkgoHelper()
+	s, err := startServer(name, opts, proc.Prefixed(GinkgoWriter, "[server "+name+"] "))
+	if err != nil {
+		ginkgo.Fail(err.Error())
+	}
+	DeferCleanup(s.cleanup)
+	return s
+}
+
+// startServer starts the server's process and its watchdog; echo, if not
+// nil, sees the server's output as it comes.
+func startServer(name string, opts []Option, echo io.Writer) (*Server, error) {
 	o := options{maxProcs: 50}
 	for _, opt := range opts {
 		opt(&o)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		ginkgo.Fail(fmt.Sprintf("the harness could not listen on 127.0.0.1:0: %v", err))
-	}
-	file, err := ln.(*net.TCPListener).File()
-	addr := ln.Addr().String()
-	_ = ln.Close() // the duplicate in file keeps the socket listening
-	if err != nil {
-		ginkgo.Fail(fmt.Sprintf("the harness could not get the listener's file: %v", err))
-	}
-	defer file.Close()
-
-	s := &Server{Name: name, Addr: addr, Tag: newTag(), done: make(chan struct{})}
-	s.output = &capture{echo: prefixWriter(GinkgoWriter, "[server "+name+"] ")}
-	cmd, err := s.command(o)
-	if err != nil {
-		ginkgo.Fail(err.Error())
-	}
-	cmd.ExtraFiles = []*os.File{file} // fd 3 in the child
-	if err := cmd.Start(); err != nil {
-		ginkgo.Fail(fmt.Sprintf("the harness could not start the server process: %v", err))
-	}
-	s.cmd, s.PID = cmd, cmd.Process.Pid
-	go func() {
-		_ = cmd.Wait()
-		close(s.done)
-	}()
-	DeferCleanup(s.cleanup)
-	go s.watch(o.maxProcs)
-	return s
-}
-
-// command prepares the child process that runs the server role.
-func (s *Server) command(o options) (*exec.Cmd, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, fmt.Errorf("the harness cannot find its own test binary: %w", err)
 	}
-	cmd := exec.Command(exe, "threadproc-server", s.Name)
-	cmd.Env = childEnv(append([]string{envRole + "=server:" + s.Name, envRun + "=" + s.Tag,
-		envShutdownGrace + "=" + shutdownGrace().String()}, o.env...)...)
-	cmd.Stdout, cmd.Stderr = s.output, s.output
-	cmd.SysProcAttr = sysProcAttr()
-	cmd.WaitDelay = 2 * time.Second // do not wait for grandchildren holding stderr
-	if s.stdin, err = cmd.StdinPipe(); err != nil {
-		return nil, err
+	file, addr, err := proc.Listen()
+	if err != nil {
+		return nil, fmt.Errorf("the harness could not listen on 127.0.0.1:0: %w", err)
 	}
-	return cmd, nil
-}
-
-// newTag returns a random tag that marks the processes of one server.
-func newTag() string {
-	b := make([]byte, 8)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
+	defer file.Close()
+	tag := proc.NewTag(envRun)
+	s := &Server{Name: name, Addr: addr, Tag: tag.Value, output: proc.NewOutput(captureLimit, echo)}
+	s.proc, err = proc.Start(exe, []string{"threadproc-server", name}, proc.Options{
+		Env:           append([]string{envRole + "=server:" + name, envShutdownGrace + "=" + shutdownGrace().String()}, o.env...),
+		MinGOMAXPROCS: childGOMAXPROCS, Tag: tag,
+		Files: []*os.File{file}, StdinPipe: true, Output: s.output, FileLimit: o.fileLimit})
+	if err != nil {
+		return nil, fmt.Errorf("the harness could not start the server process: %w", err)
+	}
+	s.PID = s.proc.PID
+	go s.watch(o.maxProcs)
+	return s, nil
 }
 
 // Exited reports whether the server's process has exited.
 func (s *Server) Exited() bool {
 	select {
-	case <-s.done:
+	case <-s.proc.Done():
 		return true
 	default:
 		return false
@@ -158,14 +153,12 @@ func (s *Server) Shutdown() error {
 	s.stopping = true
 	s.mu.Unlock()
 	exitedBefore := s.Exited()
-	_ = s.stdin.Close() // the child closes its listener on EOF
-	select {
-	case <-s.done:
-	case <-time.After(shutdownGrace() + killWait):
+	s.proc.CloseStdin() // the child closes its listener on EOF
+	if !s.proc.Wait(shutdownGrace() + proc.KillWait) {
 		s.kill("it did not exit after Shutdown")
 		return errors.New("the server process did not exit after its listener was closed")
 	}
-	code := s.cmd.ProcessState.ExitCode()
+	code := s.proc.Exit().Code
 	if code == exitOK && !exitedBefore {
 		return nil
 	}
@@ -178,14 +171,17 @@ func (s *Server) Shutdown() error {
 
 // exitDescription says how the process ended, in a learner's words.
 func (s *Server) exitDescription() string {
-	st := s.cmd.ProcessState
-	if st == nil {
+	st := s.proc.Exit()
+	if st.Running {
 		return fmt.Sprintf("is still running (pid %d)", s.PID)
 	}
-	switch code := st.ExitCode(); code {
+	switch code := st.Code; code {
 	case -1: // ended by a signal
-		if s.killedBy != "" {
-			return "was killed by the harness because " + s.killedBy
+		s.mu.Lock()
+		reason := s.killedBy
+		s.mu.Unlock()
+		if reason != "" {
+			return "was killed by the harness because " + reason
 		}
 		return "was killed: " + st.String()
 	case exitOK:
@@ -217,16 +213,11 @@ func (s *Server) harnessLines() string {
 // and waits (bounded) for the server's process to be reaped.
 func (s *Server) kill(reason string) {
 	s.mu.Lock()
-	if s.killedBy == "" && !s.Exited() {
+	if s.killedBy == "" && s.proc.Exit().Running {
 		s.killedBy = reason
 	}
 	s.mu.Unlock()
-	killGroup(s.PID)
-	killTagged(s.Tag)
-	select {
-	case <-s.done:
-	case <-time.After(killWait):
-	}
+	s.proc.Kill()
 }
 
 // cleanup runs when the spec ends: it kills everything the server started and
@@ -239,17 +230,20 @@ func (s *Server) cleanup() {
 	s.mu.Unlock()
 	s.kill("the spec ended") // no graceful stop here: that is Shutdown's to test
 	out := s.Output()
+	s.recordOutcomes(stopped, out)
+	s.mu.Lock()
+	killedBy := s.killedBy
+	s.mu.Unlock()
 	if race, ok := findRace(out); ok {
 		ginkgo.Fail(race.message())
 	}
-	if strings.HasPrefix(s.killedBy, "it started") {
-		ginkgo.Fail("The harness had to kill your server because " + s.killedBy)
+	if strings.HasPrefix(killedBy, "it started") {
+		ginkgo.Fail("The harness had to kill your server because " + killedBy)
 	}
 	// A process the harness killed has exit code -1; any other code means
 	// it ended on its own.
 	// (Not when the spec failed already: its message shows the server's end.)
-	if st := s.cmd.ProcessState; !stopped && st != nil && st.ExitCode() >= 0 && st.ExitCode() != exitStray &&
-		!CurrentSpecReport().Failed() {
+	if st := s.proc.Exit(); !stopped && st.Code >= 0 && st.Code != exitStray && !CurrentSpecReport().Failed() {
 		ginkgo.Fail("Your server process stopped on its own during this spec: it " + s.exitDescription() +
 			s.harnessLines() + "\n\nIts output:\n" + excerpt(out, 30))
 	}

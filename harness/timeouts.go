@@ -16,10 +16,7 @@ const (
 	// ShutdownGrace is how long Serve may take to return after its listener
 	// is closed (twice a read's deadline where reads wait longer).
 	ShutdownGrace = 5 * time.Second
-	// killWait bounds waiting for a killed process group to be reaped.
-	killWait = 5 * time.Second
+	// QuietPeriod is how long [Client.ExpectOpen] watches for a server that
+	// answers too early (for instance, to half a line).
+	QuietPeriod = 300 * time.Millisecond
 )
-
-// QuietPeriod is how long [Client.ExpectOpen] watches for a server that
-// answers too early (for instance, to half a line).
-const QuietPeriod = 300 * time.Millisecond

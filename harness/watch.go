@@ -2,7 +2,6 @@ package harness
 
 import (
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/threadproc/threadproc/harness/procs"
@@ -22,7 +21,7 @@ func (s *Server) watch(max int) {
 	defer tick.Stop()
 	for {
 		select {
-		case <-s.done:
+		case <-s.proc.Done():
 			return
 		case <-tick.C:
 		}
@@ -30,23 +29,12 @@ func (s *Server) watch(max int) {
 		if err != nil || len(below) <= max {
 			continue
 		}
+		s.mu.Lock()
+		s.forkBomb = fmt.Sprintf("%d processes at once below the server, more than the %d allowed", len(below), max)
+		s.mu.Unlock()
 		s.kill(fmt.Sprintf("it started %d processes at once, more than the %d this spec allows. "+
 			"If every worker re-runs the program and the worker mode does not take over, each "+
 			"worker starts more workers (a fork bomb)", len(below), max))
 		return
-	}
-}
-
-// killTagged kills every process that inherited tag, wherever it now lives
-// in the process tree (a worker that escaped its group, or an orphan).
-func killTagged(tag string) {
-	pids, err := procs.WithEnv(envRun, tag)
-	if err != nil {
-		return
-	}
-	for _, pid := range pids {
-		if p, err := os.FindProcess(pid); err == nil && pid != os.Getpid() {
-			_ = p.Kill()
-		}
 	}
 }

@@ -1,15 +1,14 @@
 package bench
 
 import (
-	"bufio"
-	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"testing"
 	"time"
+
+	"github.com/threadproc/threadproc/harness/internal/proc"
 )
 
 // Build compiles the main package pkg, a path as go build takes it (such as
@@ -49,14 +48,16 @@ type Program struct {
 	// PID is the server's process ID.
 	PID int
 
-	cmd    *exec.Cmd
-	output capped
-	exited chan struct{} // closed once the server has been reaped
+	proc   *proc.Process
+	output *proc.Output
 }
 
 // addrLine matches the line the runnable servers log when they listen
 // (exercises/internal/runserver).
 var addrLine = regexp.MustCompile(`listening on (\S+)`)
+
+// maxOutput bounds what a [Program]'s output keeps: its head and its tail.
+const maxOutput = 1 << 20
 
 // Start runs binary, a runnable server of the exercises, with
 // "-addr 127.0.0.1:0" and args, in a process group of its own, and waits
@@ -67,94 +68,45 @@ var addrLine = regexp.MustCompile(`listening on (\S+)`)
 // benchmark fails.
 func Start(b *testing.B, binary string, args ...string) *Program {
 	b.Helper()
-	r, w, err := os.Pipe()
-	if err != nil {
-		b.Fatal(err)
-	}
-	p := &Program{exited: make(chan struct{})}
-	p.cmd = exec.Command(binary, append([]string{"-addr", "127.0.0.1:0"}, args...)...)
-	// An *os.File, not an io.Writer: Wait must not wait for workers that
-	// still hold the pipe.
-	p.cmd.Stdout, p.cmd.Stderr = w, w
-	p.cmd.SysProcAttr = groupAttr()
-	err = p.cmd.Start()
-	_ = w.Close() // the server and its workers have their own copies
-	if err != nil {
-		_ = r.Close()
-		b.Fatal(err)
-	}
-	p.PID = p.cmd.Process.Pid
 	addr := make(chan string, 1)
-	go p.read(r, addr)
-	go func() {
-		_ = p.cmd.Wait()
-		close(p.exited)
-	}()
-	b.Cleanup(func() { p.stop(b); _ = r.Close() })
+	found := false // guarded by the Lines writer
+	p := &Program{output: proc.NewOutput(maxOutput/2, proc.Lines(func(line string) {
+		if m := addrLine.FindStringSubmatch(line); m != nil && !found {
+			found = true
+			addr <- m[1]
+		}
+	}))}
+	var err error
+	p.proc, err = proc.Start(binary, append([]string{"-addr", "127.0.0.1:0"}, args...), proc.Options{Output: p.output})
+	if err != nil {
+		b.Fatal(err)
+	}
+	p.PID = p.proc.PID
+	b.Cleanup(func() { p.stop(b) })
 	select {
 	case p.Addr = <-addr:
 		return p
-	case <-p.exited:
-		b.Fatalf("%s exited before it listened: %v\n%s", binary, p.cmd.ProcessState, p.output.String())
+	case <-p.proc.Done():
+		b.Fatalf("%s exited before it listened: %v\n%s", binary, p.proc.Exit(), p.output.String())
 	case <-time.After(IOTimeout):
 		b.Fatalf("%s did not say where it listens within %v\n%s", binary, IOTimeout, p.output.String())
 	}
 	return nil
 }
 
-// read keeps what the server and its workers print, and sends the address
-// the server listens on once it says so.
-func (p *Program) read(r io.Reader, addr chan<- string) {
-	lines := bufio.NewScanner(r)
-	found := false
-	for lines.Scan() {
-		fmt.Fprintln(&p.output, lines.Text())
-		if m := addrLine.FindStringSubmatch(lines.Text()); m != nil && !found {
-			found = true
-			addr <- m[1]
-		}
-	}
-}
-
 // stop interrupts the server, waits for it to exit, and kills its process
 // group.
 func (p *Program) stop(b *testing.B) {
 	b.Helper()
-	if err := p.cmd.Process.Signal(os.Interrupt); err != nil {
-		_ = p.cmd.Process.Kill() // no Ctrl-C on this system
-	}
-	select {
-	case <-p.exited:
-		if !p.cmd.ProcessState.Success() {
-			b.Errorf("the server ended with %v after Ctrl-C; want exit status 0", p.cmd.ProcessState)
+	if p.proc.Stop(os.Interrupt, IOTimeout) {
+		if st := p.proc.Exit(); !st.Success() {
+			b.Errorf("the server ended with %v after Ctrl-C; want exit status 0", st)
 		}
-	case <-time.After(IOTimeout):
+	} else {
 		b.Errorf("the server did not exit within %v of Ctrl-C: killed", IOTimeout)
 	}
-	killGroup(p.PID)
-	<-p.exited
+	p.proc.Kill()
 	if b.Failed() {
 		b.Logf("what the server printed:\n%s", p.output.String())
 	}
 }
-
-// capped keeps the first maxOutput bytes written to it; safe for
-// concurrent use.
-type capped struct{ buf syncBuffer }
-
-// maxOutput bounds what a [Program]'s output keeps.
-const maxOutput = 1 << 20
-
-// Write implements io.Writer; what does not fit is dropped.
-func (t *capped) Write(p []byte) (int, error) {
-	t.buf.mu.Lock()
-	room := maxOutput - t.buf.buf.Len()
-	t.buf.mu.Unlock()
-	if room > 0 {
-		_, _ = t.buf.Write(p[:min(len(p), room)])
-	}
-	return len(p), nil
-}
-
-// String returns what was kept.
-func (t *capped) String() string { return t.buf.String() }

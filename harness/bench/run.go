@@ -1,11 +1,12 @@
 package bench
 
 import (
-	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/threadproc/threadproc/harness/internal/stats"
 )
 
 // Latencies are the durations of the operations a [Run] timed.
@@ -22,15 +23,11 @@ func (l *Latencies) add(d time.Duration) {
 }
 
 // Quantile returns the q-quantile (0.5 for the median) of the durations,
-// or 0 if there are none.
+// by the nearest rank, or 0 if there are none.
 func (l *Latencies) Quantile(q float64) time.Duration {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if len(l.d) == 0 {
-		return 0
-	}
-	slices.Sort(l.d)
-	return l.d[min(len(l.d)-1, int(q*float64(len(l.d))))]
+	return stats.Quantile(l.d, q)
 }
 
 // Report adds the median and the 99th percentile, in milliseconds, to b's

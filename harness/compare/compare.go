@@ -2,15 +2,13 @@ package compare
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"io"
-	"os"
 	"sync"
 	"time"
 
-	"github.com/threadproc/threadproc/harness/procs"
+	"github.com/threadproc/threadproc/harness/internal/proc"
+	"github.com/threadproc/threadproc/harness/internal/stats"
 )
 
 // Budget bounds a whole comparison: no measurement starts once it is spent
@@ -31,11 +29,11 @@ const retakeRoom = 30 * time.Second
 // busy machine disturbs it (least first): were the budget spent, the same
 // measurement would be missing for the last servers only.
 func Run(ctx context.Context, log io.Writer) (*Report, error) {
-	if err := supported(); err != nil {
-		return nil, err
+	if err := proc.Supported(); err != nil {
+		return nil, fmt.Errorf("the comparison cannot run here: %w", err)
 	}
 	r := newReport()
-	rn := &runner{ctx: ctx, log: log, tag: newTag(), end: r.Date.Add(Budget)}
+	rn := &runner{ctx: ctx, log: log, tag: proc.NewTag(runEnv), end: r.Date.Add(Budget)}
 	defer rn.sweep()
 	stopOnCancel := context.AfterFunc(ctx, rn.killAll)
 	defer stopOnCancel()
@@ -84,7 +82,7 @@ func Run(ctx context.Context, log io.Writer) (*Report, error) {
 		}
 	}
 	r.Took = time.Since(r.Date)
-	r.Host = median(hosts)
+	r.Host = stats.Median(hosts)
 	return r, ctx.Err()
 }
 
@@ -96,7 +94,7 @@ func (rn *runner) retakes() bool { return !rn.late() && time.Until(rn.end) > ret
 type runner struct {
 	ctx     context.Context
 	log     io.Writer
-	tag     string
+	tag     proc.Tag
 	end     time.Time
 	mu      sync.Mutex
 	running map[*server]struct{}
@@ -155,7 +153,7 @@ func (rn *runner) killAll() {
 	rn.mu.Lock()
 	defer rn.mu.Unlock()
 	for s := range rn.running {
-		killGroup(s.pid)
+		s.stop()
 	}
 }
 
@@ -163,20 +161,5 @@ func (rn *runner) killAll() {
 // (Linux: found by the tag in its environment).
 func (rn *runner) sweep() {
 	rn.killAll()
-	pids, err := procs.WithEnv(runEnv, rn.tag)
-	if err != nil {
-		return
-	}
-	for _, pid := range pids {
-		if p, err := os.FindProcess(pid); err == nil && pid != os.Getpid() {
-			_ = p.Kill()
-		}
-	}
-}
-
-// newTag returns a random tag for one run's processes.
-func newTag() string {
-	b := make([]byte, 8)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
+	rn.tag.Kill()
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -11,6 +12,8 @@ import (
 	"github.com/onsi/ginkgo/v2" // not dot-imported: it has a Report too
 	. "github.com/onsi/gomega"
 
+	"github.com/threadproc/threadproc/harness/internal/proc"
+	"github.com/threadproc/threadproc/harness/lineclient"
 	"github.com/threadproc/threadproc/harness/procs"
 )
 
@@ -76,9 +79,30 @@ var _ = ginkgo.Describe("the reference servers", func() {
 		Expect(Work(1)).To(Equal("66687aadf862bd776c8fc18b8e9f8e20089714856ee233b3902a591d0d5f2925"))
 	})
 
+	ginkgo.It("reads how much CPU a server's tree used and asked for", crashTimeout, func(ctx ginkgo.SpecContext) {
+		tag := proc.NewTag(runEnv)
+		s, err := startServer(Processes, tag)
+		Expect(err).NotTo(HaveOccurred())
+		defer s.stop()
+		usedBefore, waitBefore, err := s.cpuDemand()
+		if errors.Is(err, procs.ErrUnsupported) {
+			ginkgo.Skip("CPU time cannot be read here: " + err.Error())
+		}
+		Expect(err).NotTo(HaveOccurred())
+		c, err := lineclient.Dial(s.addr)
+		Expect(err).NotTo(HaveOccurred())
+		defer c.Close()
+		rounds := calibrate()
+		Expect(c.Ask(fmt.Sprintf("%s%d", workPrefix, rounds))).To(Equal(Work(rounds)))
+		used, wait, err := s.cpuDemand()
+		Expect(err).NotTo(HaveOccurred())
+		Expect(used-usedBefore).To(BeNumerically(">=", jobTarget/4), "the worker's job, reaped or running, counts")
+		Expect(wait).To(BeNumerically(">=", waitBefore))
+	})
+
 	ginkgo.DescribeTable("a crashing handler takes the other clients down, measured",
 		func(ctx ginkgo.SpecContext, kind Kind, takesDown bool) {
-			tag := newTag()
+			tag := proc.NewTag(runEnv)
 			s, err := startServer(kind, tag)
 			Expect(err).NotTo(HaveOccurred())
 			defer s.stop()
@@ -86,9 +110,9 @@ var _ = ginkgo.Describe("the reference servers", func() {
 			Expect(err).NotTo(HaveOccurred())
 			Expect(crash.TakesOthersDown).To(Equal(takesDown), crash.Detail)
 			s.stop()
-			if pids, err := procs.WithEnv(runEnv, tag); err == nil {
+			if pids, err := tag.Processes(); err == nil {
 				Eventually(func() []int {
-					pids, _ = procs.WithEnv(runEnv, tag)
+					pids, _ = tag.Processes()
 					var alive []int
 					for _, pid := range pids {
 						if p, err := procs.Get(pid); err == nil && !p.Zombie() {

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/threadproc/threadproc/harness/internal/stats"
 	"github.com/threadproc/threadproc/harness/lineclient"
 )
 
@@ -97,7 +98,7 @@ func hostParallelism(rounds int) float64 {
 		wg.Go(func() { Work(rounds) })
 	}
 	wg.Wait()
-	return min(2, 2*ratio(alone, time.Since(start)))
+	return min(2, 2*stats.Ratio(alone, time.Since(start)))
 }
 
 // measureSpeedup sends a job of rounds rounds on two connections, one after
@@ -143,10 +144,10 @@ func measureSpeedup(s *server, rounds int) (Speedup, error) {
 		if err := errors.Join(errSeq, errPar); err != nil {
 			return Speedup{}, err
 		}
-		speedups = append(speedups, ratio(seq, par.wall))
+		speedups = append(speedups, stats.Ratio(seq, par.wall))
 		cpus, demands = append(cpus, par.cpu), append(demands, par.demand)
 	}
-	return Speedup{Speedup: median(speedups), CPUOverWall: median(cpus), Demand: median(demands)}, nil
+	return Speedup{Speedup: stats.Median(speedups), CPUOverWall: stats.Median(cpus), Demand: stats.Median(demands)}, nil
 }
 
 // parallel is what atOnce measured.
@@ -180,9 +181,9 @@ func atOnce(s *server, run func(*lineclient.Client) error, clients ...*lineclien
 	p := parallel{wall: time.Since(start)}
 	usedAfter, waitAfter, errAfter := s.cpuDemand()
 	if errBefore == nil && errAfter == nil {
-		p.cpu = ratio(usedAfter-usedBefore, p.wall)
+		p.cpu = stats.Ratio(usedAfter-usedBefore, p.wall)
 		if waitAfter > 0 {
-			p.demand = ratio(usedAfter-usedBefore+max(0, waitAfter-waitBefore), p.wall)
+			p.demand = stats.Ratio(usedAfter-usedBefore+max(0, waitAfter-waitBefore), p.wall)
 		}
 	}
 	return p, errors.Join(errs...)

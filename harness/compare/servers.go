@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"net"
 	"os"
-	"os/exec"
+
+	"github.com/threadproc/threadproc/harness/internal/proc"
 )
 
 // serve runs the reference server kind on ln until its process is killed.
@@ -46,11 +47,8 @@ func serveProcesses(ln net.Listener) error {
 		if err != nil {
 			continue
 		}
-		cmd, err := spawn(roleConnWorker, f)
+		_, _ = spawn(roleConnWorker, f) // the layer reaps it: no zombie
 		_ = f.Close()
-		if err == nil {
-			go func() { _ = cmd.Wait() }() // reap it: no zombie
-		}
 	}
 }
 
@@ -88,12 +86,12 @@ func servePrefork(ln net.Listener) error {
 	defer f.Close()
 	died := make(chan struct{}, PoolSize)
 	start := func() error {
-		cmd, err := spawn(rolePreforkWorker, f)
+		w, err := spawn(rolePreforkWorker, f)
 		if err != nil {
 			return err
 		}
 		go func() {
-			_ = cmd.Wait()
+			<-w.Exited()
 			died <- struct{}{}
 		}()
 		return nil
@@ -114,11 +112,7 @@ func servePrefork(ln net.Listener) error {
 // spawn starts this program again in role, with file as its fd 3 and this
 // process's environment, stdout and stderr. The worker stays in this
 // process's group, and (on Linux) dies with it.
-func spawn(role string, file *os.File) (*exec.Cmd, error) {
-	cmd := exec.Command(selfPath(), "compare-"+role)
-	cmd.Env = append(os.Environ(), roleEnv+"="+role)
-	cmd.ExtraFiles = []*os.File{file}
-	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
-	cmd.SysProcAttr = workerAttr()
-	return cmd, cmd.Start()
+func spawn(role string, file *os.File) (*proc.Process, error) {
+	return proc.Start(proc.Self(), []string{"compare-" + role}, proc.Options{Env: []string{roleEnv + "=" + role},
+		Files: []*os.File{file}, Output: os.Stdout, Stderr: os.Stderr, SameGroup: true})
 }

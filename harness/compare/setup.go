@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/threadproc/threadproc/harness/internal/stats"
 	"github.com/threadproc/threadproc/harness/lineclient"
 )
 
@@ -41,5 +42,5 @@ func measureSetup(s *server) (Setup, error) {
 		}
 		took = append(took, time.Since(start))
 	}
-	return Setup{Median: quantile(took, 0.5), P99: quantile(took, 0.99), Cycles: len(took)}, nil
+	return Setup{Median: stats.Quantile(took, 0.5), P99: stats.Quantile(took, 0.99), Cycles: len(took)}, nil
 }

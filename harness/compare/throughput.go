@@ -5,6 +5,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/threadproc/threadproc/harness/internal/stats"
 	"github.com/threadproc/threadproc/harness/lineclient"
 )
 
@@ -40,7 +41,7 @@ func measureRoundTripsMedian(s *server, n int) (float64, error) {
 		}
 		rates = append(rates, r)
 	}
-	return median(rates), nil
+	return stats.Median(rates), nil
 }
 
 // measureRoundTrips connects n clients at once; each sends its lines one at

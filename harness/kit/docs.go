@@ -32,9 +32,9 @@ func CheckQuotedSpecs(ex Exercise, res Result, t *Tally) {
 			continue // CheckLayout reports it
 		}
 		for _, m := range quotedSpecRE.FindAllStringSubmatch(string(b), -1) {
-			quoted := strings.TrimSpace(strings.TrimPrefix(m[1], "..."))
+			quoted := strings.Join(strings.Fields(strings.TrimPrefix(m[1], "...")), " ") // prose wraps lines
 			found := slices.ContainsFunc(res.Specs, func(s Spec) bool { return strings.Contains(s.Text, quoted) })
-			t.Check(found, "%s: %s quotes the spec **%q**, but no spec's text contains it", ex.Name, name, m[1])
+			t.Check(found, "%s: %s quotes the spec **%q**, but no spec's text contains it", ex.Name, name, quoted)
 		}
 	}
 }

@@ -62,7 +62,7 @@ var _ = Describe("the documents' checks", func() {
 	})
 
 	It("fail a quoted spec that no longer exists", func() {
-		write("HINTS.md", "## 1\n\nSee **\"Serve, the old loop\"** and **\"... the loop\"**.\n")
+		write("HINTS.md", "## 1\n\nSee **\"Serve, the old loop\"** and **\"... the loop\"** and **\"Serve,\nthe loop\"**.\n")
 		kit.CheckQuotedSpecs(ex, specs, t)
 		Expect(t.Failed).To(Equal(1), out.String())
 		Expect(out.String()).To(ContainSubstring(`HINTS.md quotes the spec **"Serve, the old loop"**`))

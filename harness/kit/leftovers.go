@@ -1,11 +1,10 @@
 package kit
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"time"
 
+	"github.com/threadproc/threadproc/harness/internal/proc"
 	"github.com/threadproc/threadproc/harness/procs"
 )
 
@@ -13,12 +12,8 @@ import (
 // one value per kit command: every process a suite starts inherits it.
 const RunTagKey = "THREADPROC_KIT"
 
-// runTag is this kit command's value of RunTagKey.
-var runTag = func() string {
-	b := make([]byte, 8)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
-}()
+// runTag is this kit command's tag, named RunTagKey.
+var runTag = proc.NewTag(RunTagKey)
 
 // CheckLeftovers records whether any process started by this command's
 // suites is still alive, waiting up to a few seconds for killed processes to
@@ -32,7 +27,7 @@ func CheckLeftovers(t *Tally) {
 	tick := time.NewTicker(100 * time.Millisecond)
 	defer tick.Stop()
 	for range 50 { // polls the OS for up to 5 s
-		if left, _ = procs.WithEnv(RunTagKey, runTag); len(left) == 0 {
+		if left, _ = runTag.Processes(); len(left) == 0 {
 			break
 		}
 		<-tick.C

@@ -3,15 +3,16 @@ package kit
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"time"
+
+	"github.com/threadproc/threadproc/harness/internal/proc"
 )
 
 // Stress is CPU-bound load that the kit runs beside its suites, to prove
 // that verdicts do not depend on an idle machine: Load busy loops, each in a
 // process of its own, for as long as the kit command runs.
 type Stress struct {
-	burners []*exec.Cmd
+	burners []*proc.Process
 }
 
 // burnerRole is the hidden kit subcommand that a busy loop runs as.
@@ -36,24 +37,21 @@ func StartStress(load int) (*Stress, error) {
 		return nil, err
 	}
 	for range load {
-		cmd := exec.Command(exe, burnerRole)
-		cmd.Env = append(os.Environ(), RunTagKey+"="+runTag, "GOMAXPROCS=1",
-			burnerParentKey+"="+fmt.Sprint(os.Getpid()))
-		setBurnerAttrs(cmd)
-		if err := cmd.Start(); err != nil {
+		p, err := proc.Start(exe, []string{burnerRole}, proc.Options{Env: []string{runTag.String(), "GOMAXPROCS=1",
+			burnerParentKey + "=" + fmt.Sprint(os.Getpid())}})
+		if err != nil {
 			s.Stop()
 			return nil, fmt.Errorf("starting a busy loop: %w", err)
 		}
-		s.burners = append(s.burners, cmd)
+		s.burners = append(s.burners, p)
 	}
 	return s, nil
 }
 
-// Stop kills the busy loops and waits for each to be reaped.
+// Stop kills the busy loops and waits (bounded) for each to be reaped.
 func (s *Stress) Stop() {
-	for _, cmd := range s.burners {
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
+	for _, p := range s.burners {
+		p.Kill()
 	}
 	s.burners = nil
 }

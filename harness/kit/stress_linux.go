@@ -3,19 +3,12 @@ package kit
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"runtime"
 	"strconv"
 	"syscall"
 
 	"golang.org/x/sys/unix"
 )
-
-// setBurnerAttrs puts a busy loop in its own process group and has the
-// kernel kill it when the kit dies.
-func setBurnerAttrs(cmd *exec.Cmd) {
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
-}
 
 // pinnedKey marks a kit process that already runs on the CPUs it was asked
 // to use.

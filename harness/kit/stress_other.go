@@ -4,13 +4,8 @@ package kit
 
 import (
 	"fmt"
-	"os/exec"
 	"runtime"
 )
-
-// setBurnerAttrs has nothing to add here: a busy loop notices by itself
-// when the kit is gone.
-func setBurnerAttrs(*exec.Cmd) {}
 
 // PinCPUs is not available here: only Linux lets a program restrict itself
 // to some CPUs (sched_setaffinity). Run the kit in a VM or container with

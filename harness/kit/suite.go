@@ -15,6 +15,8 @@ import (
 	"github.com/onsi/ginkgo/v2/types"
 
 	"github.com/threadproc/threadproc/harness/internal/outcome"
+	"github.com/threadproc/threadproc/harness/internal/proc"
+	"github.com/threadproc/threadproc/harness/internal/task"
 )
 
 // Suite is one compiled test binary: a package's specs, built against an
@@ -107,18 +109,10 @@ func (s Spec) Ungraded() bool { return s.Skipped() }
 func (s Spec) Failed() bool { return !s.Passed() && !s.Skipped() }
 
 // Task returns the spec's task number from its "task-N" label, or 0.
-func (s Spec) Task() int {
-	for _, l := range s.Labels {
-		var n int
-		if _, err := fmt.Sscanf(l, "task-%d", &n); err == nil {
-			return n
-		}
-	}
-	return 0
-}
+func (s Spec) Task() int { return task.OfLabels(s.Labels) }
 
-// Run runs the built suite, stopping it (and every process in its group)
-// after timeout. Its output goes to Binary+".log".
+// Run runs the built suite, killing it (and every process in its group)
+// if it is still running 30 s after timeout, or when ctx ends. Its output goes to Binary+".log".
 func (s *Suite) Run(ctx context.Context, timeout time.Duration) Result {
 	start := time.Now()
 	report := s.Binary + ".json"
@@ -138,21 +132,31 @@ func (s *Suite) Run(ctx context.Context, timeout time.Duration) Result {
 		return res
 	}
 	defer log.Close()
-	cmd := exec.CommandContext(ctx, s.Binary, args...)
-	cmd.Dir = filepath.Join(s.Root, s.Pkg)
-	cmd.Stdout, cmd.Stderr = log, log
-	cmd.Env = append(os.Environ(), "GORACE=atexit_sleep_ms=0 "+os.Getenv("GORACE"), RunTagKey+"="+runTag)
+	// The kit's tag goes in as a variable, not as the process's Tag: a kill
+	// of this suite must spare the suites that run beside it.
+	env := []string{runTag.String()}
 	if s.Overlay != nil { // a spec that runs go itself (go vet) sees the same files as the build
-		cmd.Env = append(cmd.Env, "GOFLAGS="+os.Getenv("GOFLAGS")+" -overlay="+s.Binary+".overlay.json")
+		env = append(env, "GOFLAGS="+os.Getenv("GOFLAGS")+" -overlay="+s.Binary+".overlay.json")
 	}
-	cmd.Env = append(cmd.Env, s.Env...)
-	setGroup(cmd)
-	runErr := cmd.Run()
+	p, err := proc.Start(s.Binary, args, proc.Options{Dir: filepath.Join(s.Root, s.Pkg),
+		Env: append(env, s.Env...), Output: log})
+	if err != nil {
+		res.Problem = err.Error()
+		return res
+	}
+	ended := ""
+	select {
+	case <-p.Done():
+		ended = p.Exit().String()
+	case <-ctx.Done():
+		p.Kill()
+		ended = "it was killed after " + (timeout + 30*time.Second).String()
+	}
 	res.Seconds = time.Since(start).Seconds()
 	specs, problem := readReport(report)
 	res.Specs, res.Problem = specs, problem
-	if problem == "" && len(specs) == 0 && runErr != nil {
-		res.Problem = "the suite stopped before reporting: " + runErr.Error() + "; see " + res.Log
+	if problem == "" && len(specs) == 0 && !p.Exit().Success() {
+		res.Problem = "the suite stopped before reporting: " + ended + "; see " + res.Log
 	}
 	return res
 }

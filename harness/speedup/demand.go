@@ -3,6 +3,7 @@ package speedup
 import (
 	"time"
 
+	"github.com/threadproc/threadproc/harness/internal/stats"
 	"github.com/threadproc/threadproc/harness/procs"
 )
 
@@ -34,5 +35,5 @@ func demand(before, after map[int]procs.SchedTimes, wall time.Duration) float64 
 			asked += d.Run + d.Wait
 		}
 	}
-	return ratio(asked, wall)
+	return stats.Ratio(asked, wall)
 }

@@ -3,6 +3,8 @@ package speedup
 import (
 	"sync"
 	"time"
+
+	"github.com/threadproc/threadproc/harness/internal/stats"
 )
 
 // MinHostParallelism is the least parallelism (see [HostParallelism]) a
@@ -29,7 +31,7 @@ func HostParallelism(k int, job func()) float64 {
 		}
 		wg.Wait()
 	})
-	return min(float64(k), float64(k)*ratio(alone, together))
+	return min(float64(k), float64(k)*stats.Ratio(alone, together))
 }
 
 // timeIt returns how long fn took.

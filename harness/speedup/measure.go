@@ -9,6 +9,7 @@ import (
 	"github.com/onsi/ginkgo/v2"
 
 	"github.com/threadproc/threadproc/harness"
+	"github.com/threadproc/threadproc/harness/internal/stats"
 	"github.com/threadproc/threadproc/harness/procs"
 )
 
@@ -122,21 +123,21 @@ func Measure(srv *harness.Server, clients []*harness.Client, job Job, rounds int
 			seq = oneAfterTheOther(srv.PID, clients, job)
 		}
 		seqs, pars = append(seqs, seq.wall), append(pars, par.wall)
-		speedups = append(speedups, ratio(seq.wall, par.wall))
-		cpuSeq, cpuPar = append(cpuSeq, ratio(seq.cpu, seq.wall)), append(cpuPar, ratio(par.cpu, par.wall))
+		speedups = append(speedups, stats.Ratio(seq.wall, par.wall))
+		cpuSeq, cpuPar = append(cpuSeq, stats.Ratio(seq.cpu, seq.wall)), append(cpuPar, stats.Ratio(par.cpu, par.wall))
 		demands = append(demands, par.demand)
 		m.CPUKnown = m.CPUKnown && seq.cpuKnown && par.cpuKnown
 		m.DemandKnown = m.DemandKnown && par.demandKnown
 	}
 	hosts = append(hosts, HostParallelism(len(clients), job.Local))
-	m.Host, m.Speedup = Median(hosts), Median(speedups)
-	m.Sequential, m.Parallel = MedianDuration(seqs), MedianDuration(pars)
+	m.Host, m.Speedup = stats.Median(hosts), stats.Median(speedups)
+	m.Sequential, m.Parallel = stats.Median(seqs), stats.Median(pars)
 	if m.CPUKnown {
-		m.CPUOverWall, m.SequentialCPUOverWall = Median(cpuPar), Median(cpuSeq)
+		m.CPUOverWall, m.SequentialCPUOverWall = stats.Median(cpuPar), stats.Median(cpuSeq)
 	}
 	m.DemandKnown = m.DemandKnown && m.CPUKnown
 	if m.DemandKnown {
-		m.Demand = Median(demands)
+		m.Demand = stats.Median(demands)
 	}
 	ginkgo.AddReportEntry("speedup", m)
 	return m

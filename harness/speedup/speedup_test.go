@@ -10,16 +10,6 @@ import (
 )
 
 var _ = Describe("the CPU measurement helpers", func() {
-	It("takes medians of odd and even counts, and of nothing", func() {
-		Expect(speedup.Median([]float64{3, 1, 2})).To(Equal(2.0))
-		Expect(speedup.Median([]float64{4, 1, 3, 2})).To(Equal(2.5))
-		Expect(speedup.Median(nil)).To(Equal(0.0))
-		xs := []float64{3, 1, 2}
-		speedup.Median(xs)
-		Expect(xs).To(Equal([]float64{3, 1, 2}), "Median must not sort its argument in place")
-		Expect(speedup.MedianDuration([]time.Duration{time.Second, 3 * time.Second, 2 * time.Second})).To(Equal(2 * time.Second))
-	})
-
 	It("calibrates a job size to a target time, within its limit", func() {
 		perUnit := func(n int) time.Duration { return time.Duration(n) * time.Microsecond }
 		var tries []int
