@@ -134,6 +134,41 @@ var _ = Describe("the goroutine front end", harness.Task(1), func() {
 	})
 })
 
+// Sizes of the spec about running out of file descriptors: the server may
+// have fileLimit open at once (as after `ulimit -n 64`), and twice as many
+// clients connect, so that it runs out whatever else it holds open.
+const (
+	fileLimit = 64
+	crowd     = 2 * fileLimit
+	lastOnes  = 8 // clients at the end of the crowd, never accepted until others leave
+)
+
+var _ = Describe("the goroutine front end, with few file descriptors", harness.Task(1), func() {
+	When(fmt.Sprintf("more clients connect than it can have files open (%d)", fileLimit), func() {
+		It("keeps running, and serves the waiting clients once others leave", func() {
+			srv := startServer(harness.WithFileLimit(fileLimit))
+			first := srv.Dial()
+			first.SendLine("hello")
+			first.ExpectLine("hello", tell("06.hint.goroutine-per-client"))
+			clients := srv.DialMany(crowd) // the kernel queues those the server cannot accept
+			waiting := clients[crowd-lastOnes:]
+			for _, c := range clients[:crowd-lastOnes] {
+				c.Close()
+			}
+			first.Close()
+			hint := tell("06.hint.fd-backoff", fileLimit)
+			for _, c := range waiting {
+				line := c.Name + ", waiting since the server ran out of file descriptors"
+				c.SendLine(line)
+				c.ExpectLine(line, tell("06.fd.waited", crowd, fileLimit, crowd-lastOnes+1), hint)
+			}
+			newcomer := srv.Dial()
+			newcomer.SendLine("a new client")
+			newcomer.ExpectLine("a new client", hint)
+		})
+	})
+})
+
 // expectShutdown closes the server's listener and fails the spec, with
 // hint, unless Serve returns nil in time.
 func expectShutdown(srv *harness.Server, hint string) {

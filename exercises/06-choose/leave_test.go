@@ -44,23 +44,27 @@ var _ = Describe("dispatching jobs to worker processes, for clients that leave",
 			return left
 		}
 
-		It("stops the worker that ran its job", func() {
+		// expectStopped waits until no worker of busy runs.
+		expectStopped := func() {
+			GinkgoHelper()
 			Eventually(stillThere).WithTimeout(harness.IOTimeout).WithPolling(10*time.Millisecond).Should(BeEmpty(),
-				tell("06.leave.still-running", leaver.Name, work(choose.MaxRounds), harness.IOTimeout,
-					pids(stillThere()), tell("06.hint.for-nobody")))
+				func() string {
+					return tell("06.leave.still-running", leaver.Name, work(choose.MaxRounds), harness.IOTimeout,
+						pids(stillThere()), tell("06.hint.for-nobody"))
+				})
+		}
+
+		It("stops the worker that ran its job", func() {
+			expectStopped()
 		})
 
 		It("reaps that worker: no zombie is left", func() {
-			Eventually(stillThere).WithTimeout(harness.IOTimeout).WithPolling(10*time.Millisecond).Should(BeEmpty(),
-				tell("06.leave.still-running", leaver.Name, work(choose.MaxRounds), harness.IOTimeout,
-					pids(stillThere()), tell("06.hint.for-nobody")))
+			expectStopped()
 			srv.ExpectNoZombies(tell("06.hint.left-reaped"))
 		})
 
 		It("gives its slot back: a job is answered while another client's long job runs", func() {
-			Eventually(stillThere).WithTimeout(harness.IOTimeout).WithPolling(10*time.Millisecond).Should(BeEmpty(),
-				tell("06.leave.still-running", leaver.Name, work(choose.MaxRounds), harness.IOTimeout,
-					pids(stillThere()), tell("06.hint.for-nobody")))
+			expectStopped()
 			long, next := srv.Dial(), srv.Dial()
 			startLongJob(srv, long)
 			expectJob(next, 1000, tell("06.hint.left-slot", choose.Workers))

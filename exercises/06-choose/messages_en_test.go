@@ -85,7 +85,15 @@ var english = say.Messages{
 		"megabyte or more each, and many more under the race detector. Serve every client on a goroutine of the " +
 		"server's process (TODO 1); only jobs go to the few worker processes of the pool.",
 
+	"06.hint.fd-backoff": "Accept fails with \"too many open files\" (EMFILE) when the server's process has no " +
+		"file descriptor left for a new connection: here its limit was lowered to %[1]d, as `ulimit -n %[1]d` " +
+		"does. That passes as soon as clients leave: log it, wait a moment (5 ms, doubling with each failure in " +
+		"a row, at most 1 s, as net/http does) and call Accept again. Returning from Serve, or exiting, drops " +
+		"every client (TODO 1).",
+
 	// what the specs saw
+	"06.fd.waited": "%d clients connected to a server that may have %d files open, so it ran out of file " +
+		"descriptors; then all but the last few left, and this client (from number %d on) waited to be served.",
 	"06.none":           "none",
 	"06.server.running": "still running (pid %d)",
 	"06.server.ended":   "its process has ended; its output:\n%s",
