@@ -10,8 +10,9 @@ func (p *pool) run(ctx context.Context, job string) string {
 	// errorLine(err). Send it the job with w.doFor(ctx, job) (given, in
 	// leave.go: it calls your do, and stops the worker if the client
 	// leaves first). If that fails, the worker has died or was stopped:
-	// return p.crashed(w, err) (task 3). Otherwise put the worker back in
-	// its slot (p.slots <- w) and return its answer.
+	// return p.crashed(w, err) (task 3), which gives the slot back.
+	// Otherwise put the worker back in its slot (p.slots <- w) and return
+	// its answer. Every token taken goes back exactly once.
 	return errorLine(notImplemented(2))
 }
 
@@ -29,6 +30,9 @@ func (p *pool) take() (*worker, error) {
 // came back: the worker has died.
 func (w *worker) do(job string) (string, error) {
 	// TODO(2): write the job and "\n" to w.conn, then read one line of
-	// answer with w.answers.Next(). Return any error of the two.
+	// answer with w.answers.Next(), however long the job takes (a "work N"
+	// may run for many seconds: no deadline). Return any error of the two:
+	// only a dead worker makes them fail. An answer that starts with
+	// "error: " is no error here: it is the worker's answer for the client.
 	return "", notImplemented(2)
 }

@@ -2,6 +2,7 @@ package choose_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -14,133 +15,134 @@ import (
 	"github.com/threadproc/threadproc/harness/procs"
 )
 
-// inAWorker is the hint for jobs that do not run in a worker process.
-const inAWorker = "a job must run in a worker process, not in the server's: run takes a worker with p.take() " +
-	"(which starts one in an empty slot), sends it the job with w.doFor(ctx, job), and puts it back (TODO 2)."
-
-// forNobody is the hint for a job that runs on after its client left.
-const forNobody = "run sends the job with w.doFor(ctx, job) (given, in leave.go): it calls your do, and stops " +
-	"the worker when ctx ends because the client left; then p.crashed reaps it and frees its slot (TODO 2)."
-
-// poolSize is the hint for a server that runs too many worker processes.
-var poolSize = fmt.Sprintf("the pool has %d slots, and a job runs only in the worker of a slot it holds: take a "+
-	"token from p.slots, start a worker only when the token is nil (an empty slot), and put the worker back "+
-	"into p.slots when its job is done, so that the next job reuses it. A new process for every job pays a "+
-	"program's start-up every time, and with many clients it runs more processes than there are CPUs (TODO 2).",
-	choose.Workers)
-
-// Sizes of the spec that counts worker processes.
+// Sizes of the specs that count worker processes.
 const (
 	jobSenders = 8       // clients sending jobs at the same time
 	jobsEach   = 3       // jobs each of them sends
 	poolRounds = 200_000 // rounds of each job
 )
 
+// badJobs are jobs with a wrong number: the worker answers each with an
+// "error: " line of its own, and stays ready for the next job.
+var badJobs = []string{"work -1", "work ten", fmt.Sprintf("work %d", choose.MaxRounds+1), "work "}
+
+// slowFactor is how many times longer than the timing spec's jobs (and
+// several times longer than any job another spec waits for) the slow job
+// is: long enough that a deadline of a few seconds on a job's answer kills
+// it, on any machine, since its size is calibrated on the learner's server.
+const slowFactor = 15
+
+// poolSize is the hint for a server that runs too many worker processes.
+func poolSize() string { return tell("06.hint.pool-size", choose.Workers) }
+
 var _ = Describe("dispatching jobs to worker processes", harness.Task(2), func() {
 	var srv *harness.Server
 	BeforeEach(func() { srv = startServer() })
 
-	It("runs a job in a worker process below the server, not in the server's own process", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
+	It("runs a job in a worker process below the server, not in the server's own process", func() {
 		c := srv.Dial()
-		expectJob(c, 1000, inAWorker)
-		if err := procs.Supported(); err != nil {
-			Skip("the answer was right, but this system does not let the spec look at processes: " + err.Error())
-		}
+		expectJob(c, 1000, tell("06.hint.in-a-worker"))
+		requireProcs("the answer was right; it also reads which process used the CPU time")
 		selfBefore, _, errSelf := procs.CPUTime(srv.PID)
 		treeBefore, errTree := procs.TreeCPUTime(srv.PID)
 		startLongJob(srv, c)
 		if errSelf != nil || errTree != nil {
-			Expect(workers(srv)).NotTo(BeEmpty(), "while a long job runs, no process runs below the server: %s", inAWorker)
+			Expect(workers(srv)).NotTo(BeEmpty(), tell("06.in-worker.none-below", tell("06.hint.in-a-worker")))
 			return // CPU times cannot be read here (macOS): the process is there, that is all we can see
 		}
 		selfAfter, _, _ := procs.CPUTime(srv.PID)
 		treeAfter, _ := procs.TreeCPUTime(srv.PID)
 		self, tree := selfAfter-selfBefore, treeAfter-treeBefore
 		below := workers(srv)
-		Expect(below).NotTo(BeEmpty(), "while a long job ran, the server used %v of CPU time in its own process, "+
-			"and no process ran below it: the job runs in the server's process. %s", self, inAWorker)
-		Expect(self).To(BeNumerically("<", tree/2), "while a long job ran, the server's own process used %v of "+
-			"the %v of CPU time that the server and its processes used (processes below it: %s): the job ran "+
-			"in the server's process. %s", self, tree, pids(below), inAWorker)
+		Expect(below).NotTo(BeEmpty(), tell("06.in-worker.in-server", self, tell("06.hint.in-a-worker")))
+		Expect(self).To(BeNumerically("<", tree/2), tell("06.in-worker.cpu-in-server", self, tree, pids(below),
+			tell("06.hint.in-a-worker")))
 	})
 
-	It("answers jobs with wrong numbers with a line that starts with \"error: \", and keeps the connection", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
-		c := srv.Dial()
-		for _, job := range []string{"work -1", "work ten", fmt.Sprintf("work %d", choose.MaxRounds+1), "work "} {
-			expectErrorLine(srv, c, job)
-		}
-		expectJob(c, 0, "a worker answers a job with a wrong number with an error line, and stays ready for the "+
-			"next job.")
-		expectJob(c, 1)
-		c.SendLine("still here")
-		c.ExpectLine("still here")
-	})
-
-	It(fmt.Sprintf("runs at most %d worker processes, and reuses them, while %d clients send jobs at once", choose.Workers, jobSenders), SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
-		if err := procs.Supported(); err != nil {
-			Skip("this spec counts the server's processes from outside, which this system does not allow: " + err.Error())
-		}
-		clients := srv.DialMany(jobSenders)
-		for _, c := range clients { // every client is being served
-			c.SendLine("hello")
-			c.ExpectLine("hello", goroutinePerClient)
-		}
-		peak, seen := watchWorkers(srv, func() {
-			harness.Together(clients, func(i int, c *harness.Client) {
-				for j := range jobsEach {
-					expectJob(c, poolRounds+i*jobsEach+j, inAWorker)
-				}
-			})
-		})
-		Expect(peak).To(BeNumerically(">=", 1), "%d jobs ran and the spec never saw a process below the server: %s",
-			jobSenders*jobsEach, inAWorker)
-		Expect(peak).To(BeNumerically("<=", choose.Workers), "while %d clients sent %d jobs each, the server ran "+
-			"up to %d processes below it at once (%d different ones in all). %s",
-			jobSenders, jobsEach, peak, len(seen), poolSize)
-		Expect(len(seen)).To(BeNumerically("<=", choose.Workers), "%d jobs ran in %d different worker processes: "+
-			"a worker must be reused from job to job, not started anew. %s", jobSenders*jobsEach, len(seen), poolSize)
-	})
-})
-
-var _ = Describe("dispatching jobs to worker processes, for clients that leave", harness.Task(2), func() {
-	var srv *harness.Server
-	BeforeEach(func() { srv = startServer() })
-
-	It("stops the job of a client that leaves while it runs: its worker ends, and the next job is answered", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
-		if err := procs.Supported(); err != nil {
-			Skip("this spec watches the server's worker processes from outside, which this system does not allow: " +
-				err.Error())
-		}
-		leaver := srv.Dial()
-		leaver.SendLine(work(choose.MaxRounds)) // many seconds of work
-		var busy []procs.Info
-		Eventually(func() []procs.Info {
-			busy = workers(srv)
-			return busy
-		}).WithTimeout(harness.IOTimeout).WithPolling(5*time.Millisecond).ShouldNot(BeEmpty(),
-			"%s sent %q, and no worker process started below the server within %v. %s",
-			leaver.Name, work(choose.MaxRounds), harness.IOTimeout, inAWorker)
-		leaver.Close()
-		stillThere := func() []procs.Info {
-			var left []procs.Info
-			for _, now := range workers(srv) {
-				for _, b := range busy {
-					if now.PID == b.PID {
-						left = append(left, now)
-					}
-				}
+	When("a job fails with an ordinary error, such as a wrong number", func() {
+		It("answers the worker's own \"error: \" line", func() {
+			c := srv.Dial()
+			for _, job := range badJobs {
+				expectWorkerError(srv, c, job)
 			}
-			return left
-		}
-		Eventually(stillThere).WithTimeout(harness.IOTimeout).WithPolling(10*time.Millisecond).Should(BeEmpty(),
-			"%s sent %q (many seconds of work), then closed its connection. %v later, the worker that ran the "+
-				"job was still running (%s): it worked on for nobody, while other clients' jobs could wait for "+
-				"its slot. %s", leaver.Name, work(choose.MaxRounds), harness.IOTimeout, pids(stillThere()), forNobody)
-		next := srv.Dial()
-		expectJob(next, 1000, "the slot of a stopped worker comes back empty (p.crashed), and the next job starts "+
-			"a new worker there. "+forNobody)
+		})
+
+		It("keeps the connection, and the worker: the same worker processes run the next jobs", func() {
+			requireProcs("it compares the server's worker processes, by PID, before and after")
+			a, b := srv.Dial(), srv.Dial()
+			before := startWorkers(srv, a, b)
+			for _, job := range badJobs {
+				a.SendLine(job)
+				got, err := a.ReadLine() // what it says is the spec above's business
+				a.ExpectReply(tell("06.sent", job), got, err, strings.TrimSuffix(got, "\n"),
+					tell("06.hint.in-a-worker"))
+				expectSameWorkers(srv, before, tell("06.same.after-answer", a.Name, job))
+			}
+			harness.Together([]*harness.Client{a, b}, func(i int, c *harness.Client) {
+				expectJob(c, 3000+i, tell("06.hint.error-not-crash"))
+			})
+			expectSameWorkers(srv, before, tell("06.same.after-next"))
+		})
+	})
+
+	When(fmt.Sprintf("%d clients send jobs at once", jobSenders), func() {
+		var clients []*harness.Client
+		BeforeEach(func() {
+			requireProcs("it counts the server's processes from outside")
+			clients = srv.DialMany(jobSenders)
+			for _, c := range clients { // every client is being served
+				c.SendLine("hello")
+				c.ExpectLine("hello", tell("06.hint.goroutine-per-client"))
+			}
+		})
+
+		It(fmt.Sprintf("runs at most %d worker processes at a time", choose.Workers), func() {
+			peak, seen := watchWorkers(srv, func() { sendJobs(clients) })
+			Expect(peak).To(BeNumerically(">=", 1), tell("06.pool.none-seen", jobSenders*jobsEach,
+				tell("06.hint.in-a-worker")))
+			Expect(peak).To(BeNumerically("<=", choose.Workers), tell("06.pool.too-many", jobSenders, jobsEach, peak,
+				len(seen), poolSize()))
+		})
+
+		It(fmt.Sprintf("reuses its workers from job to job: %d jobs run in at most %d processes in all",
+			jobSenders*jobsEach, choose.Workers), func() {
+			_, seen := watchWorkers(srv, func() { sendJobs(clients) })
+			Expect(len(seen)).To(BeNumerically("<=", choose.Workers), tell("06.pool.not-reused",
+				jobSenders*jobsEach, len(seen), poolSize()))
+		})
+	})
+
+	When("a job runs many times longer than the others", func() {
+		It("answers it: a slow job is not a dead worker", func() {
+			c := srv.Dial()
+			rounds := serverRounds(c, jobTarget, tell("06.hint.in-a-worker"))
+			slow := min(choose.MaxRounds, slowFactor*rounds)
+			want := make(chan string, 1)
+			start := time.Now()
+			c.SendLine(work(slow))
+			go func() { want <- digest(slow) }() // the spec's own answer, computed meanwhile
+			got, err := readLineWithin(c, 4*slowFactor*jobTarget)
+			took := time.Since(start)
+			GinkgoWriter.Printf("%s takes about %v here; %s took %v\n", work(rounds), jobTarget, work(slow), took)
+			if expected := <-want; err == nil && got == expected+"\n" {
+				return
+			}
+			harness.FailWithTask(tell("06.slow.not-answered", c.Name, work(slow), slowFactor, work(rounds),
+				describeReply(got, err), took.Round(100*time.Millisecond), serverState(srv),
+				tell("06.hint.slow-not-dead")))
+		})
 	})
 })
+
+// sendJobs has every client send jobsEach jobs, all clients at once.
+func sendJobs(clients []*harness.Client) {
+	GinkgoHelper()
+	harness.Together(clients, func(i int, c *harness.Client) {
+		for j := range jobsEach {
+			expectJob(c, poolRounds+i*jobsEach+j, tell("06.hint.in-a-worker"))
+		}
+	})
+}
 
 // watchWorkers runs fn while it counts, every few milliseconds, the
 // processes running below the server. It returns the most it saw at once,
@@ -174,28 +176,63 @@ func watchWorkers(srv *harness.Server, fn func()) (peak int, seen map[int]bool) 
 	return peak, seen
 }
 
-// expectErrorLine sends job on c and expects a line that starts with
-// "error: ", which the worker answers to a job with a wrong number.
-func expectErrorLine(srv *harness.Server, c *harness.Client, job string) {
+// startWorkers has a and b run a job each, b's while a's runs, so that a
+// server with a worker per slot has them all started, and returns the PIDs
+// of its workers then.
+func startWorkers(srv *harness.Server, a, b *harness.Client) []int {
 	GinkgoHelper()
-	c.SendLine(job)
-	reply, err := c.ReadLine()
-	if err == nil && strings.HasPrefix(reply, "error: ") {
-		return
-	}
-	got := fmt.Sprintf("%q", reply)
-	if err != nil {
-		got += fmt.Sprintf(" and then: %v", err)
-	}
-	harness.FailWithTask(fmt.Sprintf("%s sent %q\n  expected: a line that starts with \"error: \" (the worker "+
-		"answers it, and stays ready for the next job)\n  got:      %s\n\n  the server: %s\n\n  hint: %s",
-		c.Name, job+"\n", got, serverState(srv), inAWorker))
+	rounds := localRounds(jobDuringCrash)
+	startJobs(srv, []*harness.Client{a}, rounds, 20*time.Millisecond)
+	expectJob(b, 1000, tell("06.hint.in-a-worker"))
+	a.ExpectLine(digest(rounds), tell("06.hint.in-a-worker"))
+	return pidsOf(workers(srv))
 }
 
-// serverState says whether the server's process still runs, for messages.
-func serverState(srv *harness.Server) string {
-	if srv.Exited() {
-		return "its process has ended; its output:\n" + srv.Output()
+// expectSameWorkers fails the spec unless the server's workers are the
+// processes before, the same PIDs: none ended, none took another's place.
+// after says what happened since.
+func expectSameWorkers(srv *harness.Server, before []int, after string) {
+	GinkgoHelper()
+	now := pidsOf(workers(srv))
+	if slices.Equal(now, before) {
+		return
 	}
-	return fmt.Sprintf("still running (pid %d)", srv.PID)
+	var gone []int
+	for _, p := range before {
+		if !slices.Contains(now, p) {
+			gone = append(gone, p)
+		}
+	}
+	harness.FailWithTask(tell("06.same.replaced", after, pidList(before), pidList(now), pidList(gone),
+		serverState(srv), tell("06.hint.error-not-crash")))
+}
+
+// expectWorkerError sends job on c and expects the line the worker answers
+// to it: an "error: " line of its own, not CrashedReply.
+func expectWorkerError(srv *harness.Server, c *harness.Client, job string) {
+	GinkgoHelper()
+	want := choose.WorkerAnswer(job)
+	c.SendLine(job)
+	got, err := c.ReadLine()
+	if err == nil && got == want {
+		return
+	}
+	hint := tell("06.hint.in-a-worker")
+	if got == choose.CrashedReply {
+		hint = tell("06.hint.error-not-crash")
+	}
+	harness.FailWithTask(tell("06.error.wrong-line", c.Name, job+"\n", want, describeReply(got, err),
+		serverState(srv), hint))
+}
+
+// describeReply writes what a client got, for a message.
+func describeReply(got string, err error) string {
+	switch {
+	case err == nil:
+		return fmt.Sprintf("%q", got)
+	case got == "":
+		return tell("06.reply.nothing", err)
+	default:
+		return tell("06.reply.partial", strings.TrimSuffix(got, "\n"), err)
+	}
 }

@@ -12,15 +12,6 @@ import (
 	"github.com/threadproc/threadproc/harness/procs"
 )
 
-// goroutinePerClient is the hint for a front end that serves clients one at
-// a time.
-const goroutinePerClient = "serve each accepted connection on a goroutine of its own (go ...) and go straight " +
-	"back to Accept: a client waiting for its job must not keep the others waiting (TODO 1)."
-
-// jobsToWorkers is the hint for lines that are not routed right.
-const jobsToWorkers = "answer sends a line that asks for a job (isJob) to s.pool.run(ctx, jobOf(line)), and echoes " +
-	"every other line as it is (TODO 1)."
-
 // busyCPU is how much CPU time a server must have used before a spec treats
 // a long job as running.
 const busyCPU = 100 * time.Millisecond
@@ -31,68 +22,158 @@ const busyCPU = 100 * time.Millisecond
 // once. The job is never waited for: the spec's cleanup kills it.
 func startLongJob(srv *harness.Server, c *harness.Client) {
 	GinkgoHelper()
+	startJobs(srv, []*harness.Client{c}, choose.MaxRounds, busyCPU)
+}
+
+// startLongJobs is startLongJob for several clients at once: it returns
+// once the server and its processes have used busyCPU more CPU time per
+// client.
+func startLongJobs(srv *harness.Server, clients []*harness.Client) {
+	GinkgoHelper()
+	startJobs(srv, clients, choose.MaxRounds, time.Duration(len(clients))*busyCPU)
+}
+
+// startJobs makes each client send a job of rounds rounds and returns once
+// the server and its processes have used cpu more CPU time (at once where
+// that cannot be read); the caller reads the answers, or leaves them.
+func startJobs(srv *harness.Server, clients []*harness.Client, rounds int, cpu time.Duration) {
+	GinkgoHelper()
 	before, err := procs.TreeCPUTime(srv.PID)
-	c.SendLine(work(choose.MaxRounds))
+	for _, c := range clients {
+		c.SendLine(work(rounds))
+	}
 	if err != nil {
 		return
 	}
 	Eventually(func() time.Duration {
 		now, _ := procs.TreeCPUTime(srv.PID)
 		return now - before
-	}).WithTimeout(harness.IOTimeout).WithPolling(10*time.Millisecond).Should(BeNumerically(">=", busyCPU),
-		"after %s sent %q, the server did not start working: it and its processes used less than %v of CPU "+
-			"time in %v. Send jobs to s.pool.run (TODO 1), which runs them in a worker (TODO 2).",
-		c.Name, work(choose.MaxRounds), busyCPU, harness.IOTimeout)
+	}).WithTimeout(harness.IOTimeout).WithPolling(5*time.Millisecond).Should(BeNumerically(">=", cpu),
+		tell("06.long-job.not-started", len(clients), work(rounds), cpu, harness.IOTimeout))
 }
 
 var _ = Describe("the goroutine front end", harness.Task(1), func() {
 	var srv *harness.Server
 	BeforeEach(func() { srv = startServer() })
 
-	It("echoes lines, answers \"work N\" with its digest, and closes the connection on \"exit\"", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
-		c := srv.Dial()
-		c.SendLine("안녕하세요")
-		c.ExpectLine("안녕하세요", jobsToWorkers)
-		c.SendLine(work(1000))
-		c.ExpectLine(digest(1000), jobsToWorkers)
-		for _, line := range []string{"workshop", "work", "crashed", " crash"} {
-			c.SendLine(line)
-			c.ExpectLine(line, "only \"work N\" and a line that is exactly \"crash\" are jobs: isJob tells them "+
-				"apart; everything else is echoed. "+jobsToWorkers)
-		}
-		c.Send(work(2000) + "\r\n")
-		c.ExpectLine(digest(2000), "telnet ends lines with \"\\r\\n\": jobOf removes it before the job goes "+
-			"to a worker.")
-		c.SendLine("exit")
-		c.ExpectClosed("\"exit\" closes the connection of the client that sent it.")
-	})
+	When("a client sends lines", func() {
+		var c *harness.Client
+		BeforeEach(func() { c = srv.Dial() })
 
-	It("answers other clients at once while one client's job runs", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
-		busy := srv.Dial()
-		busy.SendLine("hello")
-		busy.ExpectLine("hello", goroutinePerClient)
-		startLongJob(srv, busy)
-		others := srv.DialMany(3)
-		for i, c := range others {
-			line := fmt.Sprintf("client %d while client 1's job runs", i+2)
-			c.SendLine(line)
-			c.ExpectLine(line, "client 1 is waiting for a long job, and the other clients got no echo: "+
-				goroutinePerClient)
-		}
-		expectJob(others[0], 1000, "client 1's long job runs in one worker; a second job can run in another "+
-			"worker at the same time (TODO 2).")
-	})
-
-	It("stops its worker processes, and reaps them, when its listener is closed", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
-		clients := srv.DialMany(choose.Workers)
-		harness.Together(clients, func(i int, c *harness.Client) {
-			expectJob(c, 100_000+i, jobsToWorkers)
+		It("echoes a line that is not a job", func() {
+			c.SendLine("안녕하세요")
+			c.ExpectLine("안녕하세요", tell("06.hint.jobs-to-workers"))
 		})
-		if err := srv.Shutdown(); err != nil {
-			harness.FailWithTask(fmt.Sprintf("the spec closed the server's listener, and then:\n    %v\n\n  hint: %s",
-				err, "when Accept fails because ln was closed, return s.pool.close(): it stops every worker "+
-					"process and waits for it, so that none outlives the server (TODO 1)."))
-		}
-		srv.ExpectNoProcessesLeft("once Serve has returned, no worker process may be left running (TODO 1).")
+
+		It("answers \"work N\" with the digest of Work(N)", func() {
+			expectJob(c, 1000, tell("06.hint.jobs-to-workers"))
+		})
+
+		It("echoes lines that only look like jobs: \"workshop\", \"work\", \"crashed\", \" crash\"", func() {
+			for _, line := range []string{"workshop", "work", "crashed", " crash"} {
+				c.SendLine(line)
+				c.ExpectLine(line, tell("06.hint.only-jobs"))
+			}
+		})
+
+		It("answers a job whose line ends in \"\\r\\n\", as telnet sends it", func() {
+			c.Send(work(2000) + "\r\n")
+			c.ExpectLine(digest(2000), tell("06.hint.crlf"))
+		})
+
+		It("closes the connection on \"exit\"", func() {
+			c.SendLine("hello")
+			c.ExpectLine("hello", tell("06.hint.jobs-to-workers"))
+			c.SendLine("exit")
+			c.ExpectClosed(tell("06.hint.exit"))
+		})
+	})
+
+	When("one client's job runs", func() {
+		It("answers other clients at once", func() {
+			busy := srv.Dial()
+			busy.SendLine("hello")
+			busy.ExpectLine("hello", tell("06.hint.goroutine-per-client"))
+			startLongJob(srv, busy)
+			others := srv.DialMany(3)
+			for i, c := range others {
+				line := fmt.Sprintf("client %d while client 1's job runs", i+2)
+				c.SendLine(line)
+				c.ExpectLine(line, tell("06.others.no-echo")+" "+tell("06.hint.goroutine-per-client"))
+			}
+			expectJob(others[0], 1000, tell("06.others.second-worker"))
+		})
+	})
+
+	When("its listener is closed", func() {
+		It("stops its idle worker processes, reaps them, and returns", func() {
+			clients := srv.DialMany(choose.Workers)
+			harness.Together(clients, func(i int, c *harness.Client) {
+				expectJob(c, 100_000+i, tell("06.hint.jobs-to-workers"))
+			})
+			expectShutdown(srv, tell("06.hint.close-pool"))
+			srv.ExpectNoProcessesLeft(tell("06.hint.none-left"))
+		})
+
+		It("stops the workers that are running jobs too, and returns without waiting for their jobs", func() {
+			startLongJobs(srv, srv.DialMany(choose.Workers))
+			expectShutdown(srv, tell("06.hint.shutdown-busy"))
+			srv.ExpectNoProcessesLeft(tell("06.hint.shutdown-busy"))
+		})
+	})
+
+	When("Ctrl-C interrupts it (SIGINT to its process group) while jobs run", func() {
+		It("leaves no worker process running", func() {
+			requireProcs("it looks for the server's workers after Ctrl-C")
+			startLongJobs(srv, srv.DialMany(choose.Workers))
+			srv.Interrupt()
+			if !srv.ExpectNoProcessesLeft(tell("06.hint.ctrl-c")) {
+				Skip(tell("06.skip.ctrl-c"))
+			}
+		})
 	})
 })
+
+// Sizes of the spec about running out of file descriptors: the server may
+// have fileLimit open at once (as after `ulimit -n 64`), and twice as many
+// clients connect, so that it runs out whatever else it holds open.
+const (
+	fileLimit = 64
+	crowd     = 2 * fileLimit
+	lastOnes  = 8 // clients at the end of the crowd, never accepted until others leave
+)
+
+var _ = Describe("the goroutine front end, with few file descriptors", harness.Task(1), func() {
+	When(fmt.Sprintf("more clients connect than it can have files open (%d)", fileLimit), func() {
+		It("keeps running, and serves the waiting clients once others leave", func() {
+			srv := startServer(harness.WithFileLimit(fileLimit))
+			first := srv.Dial()
+			first.SendLine("hello")
+			first.ExpectLine("hello", tell("06.hint.goroutine-per-client"))
+			clients := srv.DialMany(crowd) // the kernel queues those the server cannot accept
+			waiting := clients[crowd-lastOnes:]
+			for _, c := range clients[:crowd-lastOnes] {
+				c.Close()
+			}
+			first.Close()
+			hint := tell("06.hint.fd-backoff", fileLimit)
+			for _, c := range waiting {
+				line := c.Name + ", waiting since the server ran out of file descriptors"
+				c.SendLine(line)
+				c.ExpectLine(line, tell("06.fd.waited", crowd, fileLimit, crowd-lastOnes+1), hint)
+			}
+			newcomer := srv.Dial()
+			newcomer.SendLine("a new client")
+			newcomer.ExpectLine("a new client", hint)
+		})
+	})
+})
+
+// expectShutdown closes the server's listener and fails the spec, with
+// hint, unless Serve returns nil in time.
+func expectShutdown(srv *harness.Server, hint string) {
+	GinkgoHelper()
+	if err := srv.Shutdown(); err != nil {
+		harness.FailWithTask(tell("06.shutdown.failed", err, hint))
+	}
+}

@@ -35,7 +35,7 @@ func budget() int64 {
 
 // budgetText says what the budget is, for the spec's name and messages.
 func budgetText() string {
-	return fmt.Sprintf("%s (%s under the race detector)", mib(memoryBudget), mib(memoryBudgetRace))
+	return fmt.Sprintf("%s (%s under the race detector)", mib(memoryBudget), mib(memoryBudgetRace)) // the spec's name: English
 }
 
 // checkpoints are the numbers of connected clients at which the spec
@@ -54,8 +54,7 @@ func (m treeMemory) total() int64 { return m.server + m.below }
 
 // String writes the numbers out for a message.
 func (m treeMemory) String() string {
-	return fmt.Sprintf("%s in all: the server's process %s, and %d process(es) below it %s",
-		mib(m.total()), mib(m.server), m.processes, mib(m.below))
+	return tell("06.memory.tree", mib(m.total()), mib(m.server), m.processes, mib(m.below))
 }
 
 // mib writes a number of bytes in MiB.
@@ -69,7 +68,7 @@ func memoryOf(srv *harness.Server) treeMemory {
 	var m treeMemory
 	var err error
 	if m.server, err = procs.MemoryPSS(srv.PID); err != nil {
-		Fail(fmt.Sprintf("the spec could not read the memory of the server's process %d: %v", srv.PID, err))
+		Fail(tell("06.memory.unreadable", srv.PID, err))
 	}
 	below, _ := procs.Descendants(srv.PID)
 	for _, p := range below {
@@ -81,22 +80,14 @@ func memoryOf(srv *harness.Server) treeMemory {
 	return m
 }
 
-// overBudget is the hint for a server over the memory budget.
-const overBudget = "an idle client should cost a goroutine (a few KB of stack) and a buffer, not a process: a " +
-	"process per client costs a whole program's memory (its runtime, its heap, its stacks), a megabyte or more " +
-	"each, and many more under the race detector. Serve every client on a goroutine of the server's process " +
-	"(TODO 1); only jobs go to the few worker processes of the pool."
-
 var _ = Describe("the goroutine front end's memory", harness.Task(1), func() {
-	It(fmt.Sprintf("holds %d idle clients, with its workers started, within %s for the server and all its processes", idleClients, budgetText()), Serial, SpecTimeout(2*harness.SpecDeadline), func(ctx SpecContext) {
-		if err := procs.Supported(); err != nil {
-			Skip("this spec measures the server's memory from outside, which this system does not allow: " + err.Error())
-		}
+	It(fmt.Sprintf("holds %d idle clients, with its workers started, within %s for the server and all its processes", idleClients, budgetText()), Serial, func() {
+		requireProcs("it measures the server's memory from outside")
 		srv := startServer()
 		// The workers run: a server that serves jobs has them.
 		starters := srv.DialMany(choose.Workers)
 		harness.Together(starters, func(i int, c *harness.Client) {
-			expectJob(c, 200_000, jobsToWorkers)
+			expectJob(c, 200_000, tell("06.hint.jobs-to-workers"))
 		})
 		idle := make([]*harness.Client, 0, idleClients)
 		for _, at := range checkpoints {
@@ -104,17 +95,14 @@ var _ = Describe("the goroutine front end's memory", harness.Task(1), func() {
 				c := srv.Dial()
 				line := fmt.Sprintf("client %d, idle from now on", len(idle)+1)
 				c.SendLine(line)
-				c.ExpectLine(line, fmt.Sprintf("%d clients are connected and idle, and every one of them "+
-					"needs its own goroutine. %s", len(idle), goroutinePerClient))
+				c.ExpectLine(line, tell("06.memory.idle-echo", len(idle), tell("06.hint.goroutine-per-client")))
 				idle = append(idle, c)
 			}
 			m := memoryOf(srv)
 			GinkgoWriter.Printf("%4d idle clients: %s\n", at, m)
 			if m.total() > budget() {
-				harness.FailWithTask(fmt.Sprintf("with %d idle clients connected, the server and its processes "+
-					"use %s, over the budget of %s for %d clients (%s per client so far; %s, measured from "+
-					"outside).\n\n  hint: %s", at, m, mib(budget()), idleClients, perClient(m, at), memoryKind(),
-					overBudget))
+				harness.FailWithTask(tell("06.memory.over-budget", at, m, mib(budget()), idleClients,
+					perClient(m, at), memoryKind(), tell("06.hint.over-budget")))
 			}
 			if at == idleClients {
 				AddReportEntry("memory", fmt.Sprintf("%d idle clients: %s", at, m))
@@ -131,7 +119,7 @@ func perClient(m treeMemory, clients int) string {
 // memoryKind says which memory figure this system gives.
 func memoryKind() string {
 	if runtime.GOOS == "linux" {
-		return "PSS: shared pages divided among the processes sharing them"
+		return tell("06.memory.pss")
 	}
-	return "RSS: this system has no PSS, so pages shared by several processes count in each"
+	return tell("06.memory.rss")
 }

@@ -5,7 +5,6 @@ import (
 
 	. "github.com/onsi/ginkgo/v2"
 
-	"github.com/threadproc/threadproc/exercises/06-choose"
 	"github.com/threadproc/threadproc/harness"
 	"github.com/threadproc/threadproc/harness/speedup"
 )
@@ -20,29 +19,22 @@ const (
 	// timingAttempts is how many measurements the spec takes at most
 	// before it fails (see speedup.Expect).
 	timingAttempts = 3
-	// timingDeadline bounds the timing spec.
-	timingDeadline = 90 * time.Second
 )
 
-// inParallel is the hint for jobs that do not run in parallel.
-const inParallel = "two clients' jobs should run at the same time, each in a worker process of its own, on " +
-	"two CPUs: run holds a slot only while its job runs, and nothing else (a mutex, a single worker) makes one " +
-	"job wait for another while a slot is free (TODO 2)."
+// timing marks a spec that measures time: it runs alone (Serial), and
+// `--label-filter '!timing'` leaves it out.
+var timing = []any{Serial, Label("timing")}
 
 var _ = Describe("dispatching jobs to worker processes, timed", harness.Task(2), func() {
-	It("runs two clients' jobs in parallel, in two worker processes", Serial, Label("timing"), SpecTimeout(timingDeadline), func(ctx SpecContext) {
+	It("runs two clients' jobs in parallel, in two worker processes", timing, func() {
 		srv := startServer()
 		clients := []*harness.Client{srv.Dial(), srv.Dial()}
 		harness.Together(clients, func(i int, c *harness.Client) { // both workers are up
-			expectJob(c, 1000+i, inAWorker)
+			expectJob(c, 1000+i, tell("06.hint.in-a-worker"))
 		})
-		rounds := speedup.Calibrate(jobTarget, 10_000, choose.MaxRounds, func(n int) time.Duration {
-			GinkgoHelper()
-			start := time.Now()
-			expectJob(clients[0], n, inAWorker)
-			return time.Since(start)
-		})
+		rounds := serverRounds(clients[0], jobTarget, tell("06.hint.in-a-worker"))
 		local := localRounds(jobTarget)
+		inParallel := tell("06.hint.in-parallel")
 		job := speedup.Job{Request: work(rounds), Reply: digest(rounds), Local: func() { digest(local) },
 			Hints: []string{inParallel}}
 		speedup.Expect(timingAttempts, func() speedup.Measurement {

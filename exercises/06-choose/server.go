@@ -19,7 +19,11 @@ func Serve(ln net.Listener) error {
 	// TODO(1): accept clients in a loop, and serve each one on a goroutine
 	// of its own with s.handle(conn); log the error handle returns. When
 	// Accept fails because ln was closed (errors.Is(err, net.ErrClosed)),
-	// return s.pool.close(), which stops every worker process.
+	// return s.pool.close(), which stops every worker process at once,
+	// busy or not. Any other Accept error is a shortage that passes, such
+	// as "too many open files" when every file descriptor is taken: log
+	// it, wait (5 ms, doubling with each failure in a row, at most 1 s, as
+	// net/http does), and accept again; returning would drop every client.
 	_ = s
 	return notImplemented(1)
 }

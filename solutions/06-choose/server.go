@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log"
 	"net"
+	"time"
 )
 
 // server is what Serve shares with the goroutines that serve its clients.
@@ -18,15 +19,19 @@ type server struct {
 // processes. Once ln is closed, Serve stops the workers and returns nil.
 func Serve(ln net.Listener) error {
 	s := &server{pool: newPool(Workers)}
+	var pause time.Duration // how long to wait after a failed Accept; 0 after a good one
 	for {
 		conn, err := ln.Accept()
 		if errors.Is(err, net.ErrClosed) {
 			return s.pool.close()
 		}
-		if err != nil {
-			_ = s.pool.close()
-			return err
+		if err != nil { // out of file descriptors, for instance: wait for clients to leave, then try again
+			pause = min(max(2*pause, minPause), maxPause)
+			log.Printf("accept: %v; trying again in %v", err, pause)
+			time.Sleep(pause)
+			continue
 		}
+		pause = 0
 		go func() {
 			if err := s.handle(conn); err != nil {
 				log.Printf("client %s: %v", conn.RemoteAddr(), err)
@@ -34,6 +39,14 @@ func Serve(ln net.Listener) error {
 		}()
 	}
 }
+
+// How long Serve waits after a failed Accept before it tries again: from
+// minPause, doubling with every failure in a row, up to maxPause (as
+// net/http's Server does).
+const (
+	minPause = 5 * time.Millisecond
+	maxPause = time.Second
+)
 
 // answer returns the reply to one line from a client (the line has its
 // "\n"): the answer of a job, or the line itself. ctx ends if the client

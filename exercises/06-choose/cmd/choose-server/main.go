@@ -6,9 +6,16 @@
 // seconds), "crash" to crash the worker process that runs it. Watch the
 // worker processes come and go with
 //
-//	ps -e -o pid,ppid,stat,rss,args | grep '[c]hoose-server'
+//	ps -e -o pid,ppid,stat,rss,args | grep '[c]hoose-'
 //
-// Ctrl-C closes the listener: the server stops its workers and exits.
+// It lists `go run` itself, the server (.../choose-server) and its workers:
+// each worker is this program started again with the argument
+// "choose-worker" (on Linux ps shows it as "/proc/self/exe choose-worker"),
+// with the server's PID as its PPID.
+//
+// Ctrl-C closes the listener: the server stops its workers (they ignore
+// Ctrl-C themselves), tells the clients whose jobs were cut short, and
+// exits.
 package main
 
 import (
