@@ -1,8 +1,6 @@
 package processes_test
 
 import (
-	"fmt"
-
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
@@ -10,47 +8,60 @@ import (
 	"github.com/threadproc/threadproc/harness/procs"
 )
 
-// leavers is how many clients the reaping spec lets go, in four ways.
-const leavers = 8
+// leavers is how many clients leave, the same way, in each reaping spec.
+const leavers = 2
 
-// reapEach is the hint for zombies.
-const reapEach = "every worker that ends stays a zombie until its parent waits for it: for each worker, start a " +
-	"goroutine that calls cmd.Wait() (TODO 3). Zombies use no memory, but each one keeps a process-table " +
-	"entry and a PID: a busy server that never reaps runs out of them."
+// leaving makes a client leave the server in one way.
+type leaving func(c *harness.Client)
+
+// The ways a client leaves, and so the ways its worker ends.
+var (
+	byExit = leaving(func(c *harness.Client) {
+		c.SendLine("exit")
+		c.ExpectClosed(msg("03.exit.closes"))
+	})
+	byEndOfInput = leaving(func(c *harness.Client) {
+		c.CloseWrite()
+		c.ExpectClosed(msg("03.leave.eof"))
+	})
+	byReset = leaving(func(c *harness.Client) { c.Reset() })
+	byCrash = leaving(func(c *harness.Client) {
+		c.SendLine("crash")
+		c.ExpectClosed(msg("03.crash.closes"))
+	})
+)
 
 var _ = Describe("reap, waiting for every worker", harness.Task(3), func() {
 	var srv *harness.Server
 	BeforeEach(func() { srv = startServer() })
 
-	It(fmt.Sprintf("leaves no zombie after %d clients leave by exit, end of input, reset or crash", leavers), SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
-		clients := srv.DialMany(leavers)
-		for _, c := range clients {
-			greet(c, serveFD3)
-		}
-		for i, c := range clients {
-			switch i % 4 {
-			case 0:
-				c.SendLine("exit")
-				c.ExpectClosed()
-			case 1:
-				c.CloseWrite()
-				c.ExpectClosed("after the client's end of input, handle returns and the worker exits.")
-			case 2:
-				c.Reset()
-			default:
-				c.SendLine("crash")
-				c.ExpectClosed()
+	DescribeTable("reaps the worker of every client that leaves",
+		func(way string, leaveBy leaving) {
+			how := msg("03.way." + way)
+			clients := srv.DialMany(leavers)
+			greetAll(clients, msg("03.serve-fd3"))
+			for _, c := range clients {
+				leaveBy(c)
 			}
-		}
-		srv.ExpectNoZombies(reapEach)
-		var alive []procs.Info
-		Eventually(func() []procs.Info {
-			alive, _ = procs.Children(srv.PID)
-			return alive
-		}).WithTimeout(harness.IOTimeout).Should(BeEmpty(), func() string {
-			return fmt.Sprintf("all %d clients have left, but worker processes are still running: %v. A worker "+
-				"serves one client: when handle returns, however the client left, WorkerMain ends the process "+
-				"with os.Exit (TODO 2).", leavers, alive)
-		})
-	})
+			// The workers end (task 2), and then they are reaped (task 3).
+			var running []procs.Info
+			Eventually(func() []procs.Info {
+				running = nil
+				children, _ := procs.Children(srv.PID)
+				for _, p := range children {
+					if !p.Zombie() {
+						running = append(running, p)
+					}
+				}
+				return running
+			}).WithTimeout(harness.IOTimeout).Should(BeEmpty(), func() string {
+				return msg("03.leave.still-running", leavers, how, listProcs(running))
+			})
+			srv.ExpectNoZombies(msg("03.reap-each", how))
+		},
+		Entry("by \"exit\"", "exit", byExit),
+		Entry("by ending its input", "eof", byEndOfInput),
+		Entry("by resetting the connection", "reset", byReset),
+		Entry("by crashing its worker", "crash", byCrash),
+	)
 })

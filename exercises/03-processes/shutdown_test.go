@@ -1,60 +1,99 @@
 package processes_test
 
 import (
-	"fmt"
 	"runtime"
 
 	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
 
 	"github.com/threadproc/threadproc/harness"
+	"github.com/threadproc/threadproc/harness/procs"
 )
-
-// endWorkers is the hint for workers that outlive Serve.
-const endWorkers = "once its listener is closed, Serve kills every worker still running (cmd.Process.Kill), waits " +
-	"until each one is reaped, and returns nil (TODO 4): when Serve returns, the program ends, and a worker " +
-	"left behind would go on serving with no server above it."
-
-// deathSignal is the hint for workers that survive their server's death.
-const deathSignal = "a server can die without running any of its code: SIGKILL, the out-of-memory killer, a " +
-	"crash. Its workers are not told: they are adopted by another process (init) and go on. On Linux, ask " +
-	"the kernel to kill each worker when its parent dies: SysProcAttr{Pdeathsig: syscall.SIGKILL} in " +
-	"workerAttr, and no Setpgid, so that the worker also stays in the server's process group (TODO 4)."
 
 var _ = Describe("shutdown: no worker outlives the server", harness.Task(4), func() {
 	var srv *harness.Server
 	BeforeEach(func() { srv = startServer() })
 
-	It("ends every worker, and reaps it, before Serve returns nil once its listener is closed", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
-		clients := srv.DialMany(3)
-		for _, c := range clients {
-			greet(c, serveFD3)
-		}
-		if err := srv.Shutdown(); err != nil {
-			harness.FailWithTask(fmt.Sprintf("the spec closed the server's listener, and then:\n    %v\n\n  hint: %s", err, endWorkers))
-		}
-		for _, c := range clients {
-			c.ExpectClosed("the server has stopped, so its workers must have stopped too, and their " +
-				"connections with them. " + endWorkers)
-		}
-		srv.ExpectNoProcessesLeft(endWorkers)
+	When("its listener is closed while clients are connected", func() {
+		var clients []*harness.Client
+		BeforeEach(func() {
+			clients = srv.DialMany(3)
+			greetAll(clients, msg("03.serve-fd3"))
+		})
+
+		It("returns nil from Serve once every worker has been reaped", func() {
+			if err := srv.Shutdown(); err != nil {
+				harness.FailWithTask(msg("03.shutdown.failed", err, msg("03.end-workers")))
+			}
+		})
+
+		It("ends every worker, so that every client's connection closes", func() {
+			_ = srv.Shutdown() // how Serve returned is the spec above's to judge
+			srv.ExpectNoProcessesLeft(msg("03.end-workers"))
+			for _, c := range clients {
+				c.ExpectClosed(msg("03.shutdown.closed", msg("03.end-workers")))
+			}
+		})
 	})
 
-	It("leaves no worker running when the server's process is killed (Linux: the parent-death signal)", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
-		if runtime.GOOS != "linux" {
-			Skip("only Linux has a parent-death signal (Pdeathsig): on " + runtime.GOOS + " the workers of a " +
-				"killed server go on serving until their clients leave. See README.md.")
+	When("clients have left in every way a client leaves", func() {
+		It("still returns nil from Serve once its listener is closed", func() {
+			clients := srv.DialMany(5)
+			greetAll(clients, msg("03.serve-fd3"))
+			for i, leaveBy := range []leaving{byExit, byEndOfInput, byReset, byCrash} {
+				leaveBy(clients[i])
+			} // and the last one is still connected
+			if err := srv.Shutdown(); err != nil {
+				harness.FailWithTask(msg("03.shutdown.failed", err, msg("03.every-path")))
+			}
+		})
+	})
+
+	When("its process is killed", func() {
+		It("leaves no worker running (Linux: the parent-death signal)", func() {
+			if runtime.GOOS != "linux" {
+				Skip(msg("03.kill.not-linux", runtime.GOOS))
+			}
+			clients := srv.DialMany(3)
+			greetAll(clients, msg("03.serve-fd3"))
+			workersOf(srv, clients) // they are running now
+			srv.KillServerProcess()
+			if !srv.ExpectNoProcessesLeft(msg("03.death-signal")) {
+				Skip(msg("03.kill.cannot-look"))
+			}
+			for _, c := range clients {
+				c.ExpectClosed(msg("03.killed.closed", msg("03.death-signal")))
+			}
+		})
+	})
+
+	When("Ctrl-C is pressed in its terminal (SIGINT to its process group)", func() {
+		It("ends every worker with the server", func() {
+			clients := srv.DialMany(3)
+			greetAll(clients, msg("03.serve-fd3"))
+			workers := workersOf(srv, clients)
+			srv.Interrupt()
+			if !srv.ExpectNoProcessesLeft(msg("03.ctrl-c")) {
+				expectEnded(workers, msg("03.ctrl-c"))
+			}
+			for _, c := range clients {
+				c.ExpectClosed(msg("03.ctrl-c"))
+			}
+		})
+	})
+
+	It("keeps every worker in the server's process group, which Ctrl-C in a terminal reaches", func() {
+		clients := srv.DialMany(2)
+		greetAll(clients, msg("03.serve-fd3"))
+		workers := workersOf(srv, clients)
+		server, err := procs.Get(srv.PID)
+		if err != nil {
+			Skip(msg("03.pgid.cannot-look", err))
 		}
-		clients := srv.DialMany(3)
-		for _, c := range clients {
-			greet(c, serveFD3)
-		}
-		workersOf(srv, clients) // they are running now
-		srv.KillServerProcess()
-		if !srv.ExpectNoProcessesLeft(deathSignal) {
-			Skip("this system does not let the spec find the workers of a killed server")
-		}
-		for _, c := range clients {
-			c.ExpectClosed("the server's process was killed, so its workers must die too. " + deathSignal)
+		for _, pid := range workers {
+			w, err := procs.Get(pid)
+			Expect(err).NotTo(HaveOccurred(), msg("03.pgid.gone", pid))
+			Expect(w.PGID).To(Equal(server.PGID), msg("03.pgid", pid, w.PGID, server.PGID))
 		}
 	})
 })

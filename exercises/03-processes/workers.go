@@ -28,9 +28,12 @@ func (s *server) started(cmd *exec.Cmd) {
 // zombie.
 func (s *server) reap(cmd *exec.Cmd) {
 	// TODO(3): wait for the worker with cmd.Wait(), and log the error it
-	// returns (a worker that crashed ends with "exit status 2").
+	// returns (a worker that crashed ends with "exit status 2", one killed
+	// at shutdown with "signal: killed"). Wait reaps the worker however it
+	// ended, whatever the error.
 	// TODO(4): then remove cmd from the set of running workers, and mark
-	// it done in the WaitGroup.
+	// it done in the WaitGroup, on every path: also when Wait returned an
+	// error (a reaper that returns early leaves shutdown waiting for ever).
 }
 
 // shutdown runs once the listener is closed: it kills every worker still
@@ -39,5 +42,8 @@ func (s *server) reap(cmd *exec.Cmd) {
 func (s *server) shutdown() error {
 	// TODO(4): kill every worker in the set (cmd.Process.Kill()), wait
 	// until every one has been reaped (the WaitGroup), and return nil.
+	// Kill only sends the signal: a killed worker has not ended yet, and
+	// until its reaper's Wait returns it is not reaped (Python's
+	// terminate() without join()). Return only after the WaitGroup's Wait.
 	return notImplemented(4)
 }

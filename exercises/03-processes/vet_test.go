@@ -1,0 +1,11 @@
+package processes_test
+
+import (
+	. "github.com/onsi/ginkgo/v2"
+
+	"github.com/threadproc/threadproc/harness"
+)
+
+var _ = Describe("your code, read by go vet", func() {
+	It("passes go vet", func() { harness.ExpectVetClean() })
+})
