@@ -3,8 +3,6 @@ package compare
 import (
 	"fmt"
 	"net"
-	"os"
-	"os/exec"
 )
 
 // serve runs the reference server kind on ln until its process is killed.
@@ -16,8 +14,9 @@ func serve(kind Kind, ln net.Listener) error {
 		return serveProcesses(ln)
 	case GoroutinePool:
 		return serveGoroutinePool(ln)
-	case PreforkPool:
-		return servePrefork(ln)
+	}
+	if cure, k, ok := kind.prefork(); ok {
+		return servePrefork(ln, cure, k)
 	}
 	return fmt.Errorf("no reference server called %q", kind)
 }
@@ -76,49 +75,4 @@ func serveGoroutinePool(ln net.Listener) error {
 		}
 		queue <- conn
 	}
-}
-
-// servePrefork starts PoolSize worker processes that accept on the listener
-// themselves, one connection at a time, and replaces any that dies.
-func servePrefork(ln net.Listener) error {
-	f, err := ln.(*net.TCPListener).File()
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	died := make(chan struct{}, PoolSize)
-	start := func() error {
-		cmd, err := spawn(rolePreforkWorker, f)
-		if err != nil {
-			return err
-		}
-		go func() {
-			_ = cmd.Wait()
-			died <- struct{}{}
-		}()
-		return nil
-	}
-	for range PoolSize {
-		if err := start(); err != nil {
-			return err
-		}
-	}
-	for range died { // a worker ended (a crash): start another in its place
-		if err := start(); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// spawn starts this program again in role, with file as its fd 3 and this
-// process's environment, stdout and stderr. The worker stays in this
-// process's group, and (on Linux) dies with it.
-func spawn(role string, file *os.File) (*exec.Cmd, error) {
-	cmd := exec.Command(selfPath(), "compare-"+role)
-	cmd.Env = append(os.Environ(), roleEnv+"="+role)
-	cmd.ExtraFiles = []*os.File{file}
-	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
-	cmd.SysProcAttr = workerAttr()
-	return cmd, cmd.Start()
 }
