@@ -46,40 +46,68 @@ type Churn struct {
 // churnReps runs of churnTime, and reads the CPU time and the context
 // switches of the server's processes around each run.
 func measureChurn(s *server, clients int) (Churn, error) {
+	if err := warmUp(s); err != nil {
+		return Churn{}, err
+	}
+	tally := churnTally{clients: clients, switchesKnown: !s.kind.shortLived(), cpuKnown: true}
+	for range churnReps {
+		if err := tally.run(s); err != nil {
+			return tally.churn(), err
+		}
+	}
+	return tally.churn(), nil
+}
+
+// warmUp makes churnWarmUp visits to s.
+func warmUp(s *server) error {
 	for i := range churnWarmUp {
 		if err := lineclient.Visit(s.addr); err != nil {
-			return Churn{}, fmt.Errorf("warm-up visit %d: %w", i+1, err)
+			return fmt.Errorf("warm-up visit %d: %w", i+1, err)
 		}
 	}
-	c := Churn{Clients: clients}
-	var rates []float64
-	var cpu time.Duration
-	var switches int64
-	cpuKnown, switchesKnown := true, !s.kind.shortLived()
-	for range churnReps {
-		cpuBefore, cpuErr := s.churnCPU()
-		schedBefore, schedErr := procs.SchedTree(s.pid)
-		visits, took, err := churn(s.addr, clients, churnTime)
-		if err != nil {
-			return c, err
-		}
-		cpuAfter, cpuErr2 := s.churnCPU()
-		schedAfter, schedErr2 := procs.SchedTree(s.pid)
-		cpuKnown = cpuKnown && cpuErr == nil && cpuErr2 == nil
-		switchesKnown = switchesKnown && schedErr == nil && schedErr2 == nil
-		cpu += cpuAfter - cpuBefore
-		switches += schedAfter.Voluntary - schedBefore.Voluntary
-		rates = append(rates, float64(visits)/took.Seconds())
-		c.Visits += visits
+	return nil
+}
+
+// churnTally adds up runs of the churn measurement on one server.
+type churnTally struct {
+	clients                 int
+	rates                   []float64
+	visits                  int
+	cpu                     time.Duration
+	switches                int64
+	cpuKnown, switchesKnown bool
+}
+
+// run runs the clients against s for churnTime, reading the CPU time and
+// the context switches of its processes before and after.
+func (t *churnTally) run(s *server) error {
+	cpuBefore, cpuErr := s.churnCPU()
+	schedBefore, schedErr := procs.SchedTree(s.pid)
+	visits, took, err := churn(s.addr, t.clients, churnTime)
+	if err != nil {
+		return err
 	}
-	c.Rate = median(rates)
-	if cpuKnown && c.Visits > 0 {
-		c.CPU = cpu / time.Duration(c.Visits)
+	cpuAfter, cpuErr2 := s.churnCPU()
+	schedAfter, schedErr2 := procs.SchedTree(s.pid)
+	t.cpuKnown = t.cpuKnown && cpuErr == nil && cpuErr2 == nil
+	t.switchesKnown = t.switchesKnown && schedErr == nil && schedErr2 == nil
+	t.cpu += cpuAfter - cpuBefore
+	t.switches += schedAfter.Voluntary - schedBefore.Voluntary
+	t.rates = append(t.rates, float64(visits)/took.Seconds())
+	t.visits += visits
+	return nil
+}
+
+// churn is what the runs add up to.
+func (t *churnTally) churn() Churn {
+	c := Churn{Clients: t.clients, Rate: median(t.rates), Visits: t.visits}
+	if t.cpuKnown && t.visits > 0 {
+		c.CPU = t.cpu / time.Duration(t.visits)
 	}
-	if switchesKnown && c.Visits > 0 {
-		c.Switches = float64(switches) / float64(c.Visits)
+	if t.switchesKnown && t.visits > 0 {
+		c.Switches = float64(t.switches) / float64(t.visits)
 	}
-	return c, nil
+	return c
 }
 
 // churnCPU returns the CPU time the server's processes have used so far:

@@ -1,6 +1,10 @@
 package compare
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
 
 // HerdKs are the pool sizes of the herd sweep.
 var HerdKs = []int{1, 4, 16}
@@ -15,21 +19,70 @@ type HerdPoint struct {
 	Note string
 }
 
-// herdSweep measures every cure at every K, one client at a time, on a
-// fresh pool each, the cures taking turns at each K so that they share the
-// machine's moods. It returns the points in Cures × HerdKs order.
+// herdRuns is how many runs of churnTime the herd sweep makes on each pool.
+const herdRuns = 5
+
+// herdSweep measures every cure at every K, one client at a time. The pools
+// of one cure run side by side, and take turns run after run, so that the
+// ratio of their rates does not depend on the machine's moods. It returns
+// the points in Cures × HerdKs order.
 func (rn *runner) herdSweep() []HerdPoint {
 	var points []HerdPoint
-	for _, k := range HerdKs {
-		for _, cure := range Cures {
-			p := HerdPoint{Cure: cure, K: k}
-			kind := PreforkVariant(cure, k)
-			p.Note = rn.measure(kind, fmt.Sprintf("churn, 1 client at a time"), func(s *server) (err error) {
-				p.Churn, err = measureChurn(s, 1)
-				return err
-			})
-			points = append(points, p)
+	for _, cure := range Cures {
+		points = append(points, rn.herdPoints(cure)...)
+	}
+	return points
+}
+
+// herdPoints measures the pools of cure, one for each of HerdKs.
+func (rn *runner) herdPoints(cure Cure) []HerdPoint {
+	points := make([]HerdPoint, len(HerdKs))
+	tallies := make([]churnTally, len(HerdKs))
+	servers := make([]*server, len(HerdKs))
+	defer func() {
+		for _, s := range servers {
+			if s != nil {
+				s.stop()
+				rn.track(s, false)
+			}
 		}
+	}()
+	what := "churn, 1 client at a time, K = " + strings.Trim(strings.Join(strings.Fields(fmt.Sprint(HerdKs)), ", "), "[]")
+	fmt.Fprintf(rn.log, "%-34s %s\n", fmt.Sprintf("prefork, %s:", cureLabel(cure)), what)
+	for i, k := range HerdKs {
+		points[i] = HerdPoint{Cure: cure, K: k}
+		tallies[i] = churnTally{clients: 1, cpuKnown: true, switchesKnown: true}
+	}
+	fail := func(err error) []HerdPoint {
+		for i := range points {
+			points[i].Note = what + ": " + err.Error()
+		}
+		return points
+	}
+	if rn.late() {
+		return fail(errors.New("skipped, " + rn.why()))
+	}
+	for i, k := range HerdKs {
+		s, err := startServer(PreforkVariant(cure, k), rn.tag, rn.env...)
+		if err != nil {
+			return fail(err)
+		}
+		servers[i] = s
+		rn.track(s, true)
+		if err := warmUp(s); err != nil {
+			return fail(err)
+		}
+	}
+	for r := range herdRuns {
+		for j := range HerdKs {
+			i := (j + r) % len(HerdKs) // each pool goes first in turn
+			if err := tallies[i].run(servers[i]); err != nil {
+				return fail(err)
+			}
+		}
+	}
+	for i := range points {
+		points[i].Churn = tallies[i].churn()
 	}
 	return points
 }
