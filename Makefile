@@ -84,8 +84,8 @@ test: ## the kit's own tests: gofmt, vet, harness suites, verify; ends with "N p
 	@$(MAKE) --no-print-directory vet || (echo "0 passed, 1 failed"; exit 1)
 	@$(KIT) test -j $(J)
 
-compare: ## everyone: measure goroutines vs processes vs pools on this machine (table + .reports/compare.svg); static build, see 03 README
-	@CGO_ENABLED=0 $(GO) run ./harness/cmd/compare -out .reports
+compare: ## everyone: measure goroutines vs processes vs pools (and Python's, with python3) on this machine (table + .reports/compare.svg); README=1 also rewrites the READMEs' figures
+	@CGO_ENABLED=0 $(GO) run ./harness/cmd/compare -out .reports $(if $(README),-readme .)
 
 bench: ## benchmarks of the reference solutions, not part of make test (make bench EX=02 BENCH="-count=5")
 	@$(KIT) bench $(EX) -- $(BENCH)

@@ -26,6 +26,16 @@ var (
 	preforkServer = fmt.Sprintf("prefork-%d", preforkWorkers)
 )
 
+// The thundering-herd spec (task 6) compares the prefork server with one
+// worker and with herdWorkers workers.
+const herdWorkers = 8
+
+// The servers of the thundering-herd spec.
+var (
+	herdOne  = "prefork-1"
+	herdMany = fmt.Sprintf("prefork-%d", herdWorkers)
+)
+
 // oneWorkerServer is the spec's own server for task 3: it starts a single
 // worker process running your WorkerMain (see oneworker_test.go).
 const oneWorkerServer = "one-worker"
@@ -43,6 +53,8 @@ func TestMain(m *testing.M) {
 			poolServer:      watched(func(ln net.Listener) error { return pools.ServeGoroutinePool(ln, poolWorkers) }),
 			preforkServer:   watched(func(ln net.Listener) error { return pools.ServePrefork(ln, preforkWorkers) }),
 			oneWorkerServer: watched(serveOneWorker),
+			herdOne:         watched(func(ln net.Listener) error { return pools.ServePrefork(ln, 1) }),
+			herdMany:        watched(func(ln net.Listener) error { return pools.ServePrefork(ln, herdWorkers) }),
 		},
 		AfterServe: nothingLeft,
 	})

@@ -32,9 +32,15 @@ func newPool(n int) *pool {
 	return p
 }
 
-// start starts a worker and records it, so that close can stop it. It
-// fails once the pool is closed. This function is GIVEN.
+// start returns a worker for a job that took an empty slot: an idle worker
+// waiting in another slot if there is one, so that a job never starts a
+// process while a worker sits idle (the empty slot goes back to the pool),
+// or else a new worker, recorded so that close can stop it. It fails once
+// the pool is closed. This function is GIVEN.
 func (p *pool) start() (*worker, error) {
+	if w := p.idle(); w != nil {
+		return w, nil
+	}
 	w, err := startWorker()
 	if err != nil {
 		return nil, err
@@ -47,6 +53,31 @@ func (p *pool) start() (*worker, error) {
 	}
 	p.workers[w] = struct{}{}
 	return w, nil
+}
+
+// idle takes a worker that waits in a slot, if there is one, and gives
+// back the empty slot its caller took instead. It never waits: it looks
+// only at the slots free right now, and puts back the empty ones it took
+// while looking. This function is GIVEN.
+func (p *pool) idle() *worker {
+	empty := 0 // empty slots to give back
+	defer func() {
+		for range empty {
+			p.slots <- nil
+		}
+	}()
+	for range cap(p.slots) {
+		select {
+		case w := <-p.slots:
+			empty++ // an empty slot, or the caller's, given back for this worker
+			if w != nil {
+				return w
+			}
+		default:
+			return nil
+		}
+	}
+	return nil
 }
 
 // stop stops w (see worker.stop: it is killed if it still runs, and

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"slices"
 	"sync"
 	"time"
 
@@ -13,8 +15,8 @@ import (
 
 // Budget bounds a whole comparison: no measurement starts once it is spent
 // (those still to do are skipped, with a note), and none takes more than
-// about ten seconds, so that a whole run stays under two minutes.
-const Budget = 100 * time.Second
+// about ten seconds, so that a whole run stays within a few minutes.
+const Budget = 200 * time.Second
 
 // retakeRoom is how much of the budget must be left for a disturbed CPU
 // measurement to be taken again.
@@ -37,9 +39,27 @@ func Run(ctx context.Context, log io.Writer) (*Report, error) {
 	defer rn.sweep()
 	stopOnCancel := context.AfterFunc(ctx, rn.killAll)
 	defer stopOnCancel()
+	dir, err := os.MkdirTemp("", "threadproc-compare-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	rn.env = []string{runDirEnv + "=" + dir}
 
+	kinds := Kinds
+	if python, err := findPython(); err != nil {
+		r.PythonMissing = err.Error()
+	} else if err := writePythonScripts(dir); err != nil {
+		r.PythonMissing = err.Error()
+	} else {
+		rn.env = append(rn.env, pythonEnv+"="+python)
+		kinds = append(slices.Clone(Kinds), PythonKinds...)
+	}
 	r.JobRounds = calibrate()
-	for _, kind := range Kinds {
+	if r.Starts, err = measureStarts(); err != nil {
+		r.Notes = append(r.Notes, "starting a program: "+err.Error())
+	}
+	for _, kind := range kinds {
 		r.Results = append(r.Results, &Result{Kind: kind, RoundTrips: map[int]float64{}})
 	}
 	var hosts []float64 // the host's parallelism during every CPU measurement
@@ -61,6 +81,9 @@ func Run(ctx context.Context, log io.Writer) (*Report, error) {
 			hosts = append(hosts, res.CPU.Host)
 			return err
 		})
+		if res.Kind.python() {
+			continue // CPython has its GIL anyway: there is no GOMAXPROCS to set
+		}
 		rn.with(res, "CPU speedup with GOMAXPROCS=1", func(s *server) (err error) {
 			res.CPUMaxProcs1, err = measureSpeedupRetaken(s, r.JobRounds, rn.retakes)
 			hosts = append(hosts, res.CPUMaxProcs1.Host)
@@ -73,6 +96,16 @@ func Run(ctx context.Context, log io.Writer) (*Report, error) {
 			return err
 		})
 	}
+	for _, n := range ChurnClients {
+		for _, res := range r.Results {
+			rn.with(res, fmt.Sprintf("churn, %s at a time", clientsText(n)), func(s *server) error {
+				c, err := measureChurn(s, n)
+				res.Churn = append(res.Churn, c)
+				return err
+			})
+		}
+	}
+	r.Herd = rn.herdSweep()
 	for _, n := range ClientCounts {
 		for _, res := range r.Results {
 			rn.with(res, fmt.Sprintf("round trips, %s at once", clientsText(n)), func(s *server) (err error) {
@@ -95,6 +128,7 @@ type runner struct {
 	ctx     context.Context
 	log     io.Writer
 	tag     proc.Tag
+	env     []string // added to every server's environment
 	end     time.Time
 	mu      sync.Mutex
 	running map[*server]struct{}
@@ -114,15 +148,21 @@ func (rn *runner) why() string {
 // with starts a fresh server of res's kind (with env), runs measure on it,
 // stops it, and notes a failure in res.
 func (rn *runner) with(res *Result, what string, measure func(*server) error, env ...string) {
-	if rn.late() {
-		res.Notes = append(res.Notes, what+": skipped, "+rn.why())
-		return
+	if note := rn.measure(res.Kind, what, measure, env...); note != "" {
+		res.Notes = append(res.Notes, note)
 	}
-	fmt.Fprintf(rn.log, "%-26s %s\n", res.Kind.Title()+":", what)
-	s, err := startServer(res.Kind, rn.tag, env...)
+}
+
+// measure starts a fresh server of kind (with env), runs measure on it and
+// stops it. It returns a note saying what went wrong, or "".
+func (rn *runner) measure(kind Kind, what string, measure func(*server) error, env ...string) string {
+	if rn.late() {
+		return what + ": skipped, " + rn.why()
+	}
+	fmt.Fprintf(rn.log, "%-34s %s\n", kind.Title()+":", what)
+	s, err := startServer(kind, rn.tag, append(slices.Clone(rn.env), env...)...)
 	if err != nil {
-		res.Notes = append(res.Notes, what+": "+err.Error())
-		return
+		return what + ": " + err.Error()
 	}
 	rn.track(s, true)
 	defer func() {
@@ -130,8 +170,9 @@ func (rn *runner) with(res *Result, what string, measure func(*server) error, en
 		rn.track(s, false)
 	}()
 	if err := measure(s); err != nil {
-		res.Notes = append(res.Notes, what+": "+err.Error())
+		return what + ": " + err.Error()
 	}
+	return ""
 }
 
 // track records a running server, or forgets a stopped one.

@@ -6,6 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -21,31 +24,59 @@ import (
 func sample() *Report {
 	r := newReport()
 	r.Host, r.JobRounds, r.Took = 1.9, 1000, 42*time.Second
-	for i, k := range Kinds {
+	r.Starts = Starts{True: 700 * time.Microsecond, Self: 1100 * time.Microsecond}
+	for i, k := range append(slices.Clone(Kinds), PythonKinds...) {
 		res := &Result{Kind: k, RoundTrips: map[int]float64{}}
 		res.Setup = Setup{Median: time.Duration(i+1) * 100 * time.Microsecond, P99: time.Millisecond, Cycles: 10}
 		for _, n := range ClientCounts {
 			res.RoundTrips[n] = float64(1000 * (i + 1) * n)
+		}
+		for _, n := range ChurnClients {
+			res.Churn = append(res.Churn, Churn{Clients: n, Rate: float64(1000 * (i + 1) * n), CPU: 150 * time.Microsecond,
+				Switches: 4.5, Visits: 100})
 		}
 		res.Memory = Memory{Base: 8 << 20, PerClient: float64(i+1) * 1024, Clients: 200, Served: 200}
 		res.CPU, res.CPUMaxProcs1 = Speedup{Speedup: 1.9, CPUOverWall: 1.95}, Speedup{Speedup: 1.0}
 		res.Crash = Crash{TakesOthersDown: i%2 == 0, Detail: "client 2 cut off & <gone>"}
 		r.Results = append(r.Results, res)
 	}
+	for _, k := range HerdKs {
+		for j, cure := range Cures {
+			r.Herd = append(r.Herd, HerdPoint{Cure: cure, K: k, Churn: Churn{Clients: 1, Rate: float64(5000 - 100*k*j),
+				CPU: time.Duration(100+10*k*j) * time.Microsecond, Switches: float64(4 + k*j)}})
+		}
+	}
 	r.Results[3].Notes = []string{"memory: skipped"}
 	return r
 }
 
 var _ = ginkgo.Describe("the report", func() {
-	ginkgo.It("writes a Markdown table with a row per server in each of its two tables", quick, func(ctx ginkgo.SpecContext) {
+	ginkgo.It("writes Markdown tables with a row per server, the herd sweep, and the notes", quick, func(ctx ginkgo.SpecContext) {
 		var b strings.Builder
 		Expect(sample().WriteTable(&b)).To(Succeed())
-		for _, k := range Kinds {
-			Expect(strings.Count(b.String(), "| "+k.Title()+" |")).To(Equal(2), k.Title())
+		for _, k := range append(slices.Clone(Kinds), PythonKinds...) {
+			Expect(strings.Count(b.String(), "| "+k.Title()+" |")).To(Equal(3), k.Title())
+		}
+		for _, c := range Cures {
+			Expect(b.String()).To(ContainSubstring("| " + c.Title() + " |"))
 		}
 		Expect(b.String()).To(ContainSubstring("1,000 clients at once"))
 		Expect(b.String()).To(ContainSubstring("**yes**"))
+		Expect(b.String()).To(ContainSubstring("| 5,000 | 5,000 | 5,000 |")) // the herd's K = 1, 4, 16
 		Expect(b.String()).To(ContainSubstring("Note, prefork process pool (8): memory: skipped"))
+		Expect(b.String()).To(ContainSubstring("n/a: CPython has its GIL anyway"))
+	})
+
+	ginkgo.It("says how to get the Python rows when python3 was not found", quick, func(ctx ginkgo.SpecContext) {
+		r := sample()
+		r.Results, r.PythonMissing = r.Results[:len(Kinds)], PythonMissing
+		var b strings.Builder
+		Expect(r.WriteTable(&b)).To(Succeed())
+		Expect(b.String()).To(ContainSubstring("install Python 3"))
+		Expect(b.String()).NotTo(ContainSubstring("Python: a thread"))
+		body, err := r.block("python", Korean)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(body).To(ContainSubstring("install Python 3"))
 	})
 
 	ginkgo.It("writes a well-formed SVG chart, text escaped", quick, func(ctx ginkgo.SpecContext) {
@@ -102,6 +133,9 @@ var _ = ginkgo.Describe("the reference servers", func() {
 
 	ginkgo.DescribeTable("a crashing handler takes the other clients down, measured",
 		func(ctx ginkgo.SpecContext, kind Kind, takesDown bool) {
+			if _, err := findPython(); kind.python() && err != nil {
+				ginkgo.Skip("not measured here: " + err.Error())
+			}
 			tag := proc.NewTag(runEnv)
 			s, err := startServer(kind, tag)
 			Expect(err).NotTo(HaveOccurred())
@@ -127,5 +161,38 @@ var _ = ginkgo.Describe("the reference servers", func() {
 		ginkgo.Entry("processes: no", crashTimeout, Processes, false),
 		ginkgo.Entry("goroutine pool: yes", crashTimeout, GoroutinePool, true),
 		ginkgo.Entry("prefork pool: no", crashTimeout, PreforkPool, false),
+		ginkgo.Entry("Python, a thread per connection: no (an exception ends its thread only)", crashTimeout,
+			PythonThreads, false),
+		ginkgo.Entry("Python, multiprocessing.Process per connection: no", crashTimeout, PythonProcesses, false),
 	)
+
+	ginkgo.DescribeTable("prefork pools serve client after client, whichever way their workers wait",
+		func(ctx ginkgo.SpecContext, cure Cure) {
+			s, err := startServer(PreforkVariant(cure, 3), proc.NewTag(runEnv))
+			if err != nil && runtime.GOOS != "linux" && cure == ReusePort {
+				ginkgo.Skip(err.Error())
+			}
+			Expect(err).NotTo(HaveOccurred())
+			defer s.stop()
+			c, err := measureChurn(s, 2)
+			Expect(err).NotTo(HaveOccurred())
+			Expect(c.Visits).To(BeNumerically(">", 10))
+		},
+		ginkgo.Entry("in Accept", crashTimeout, Herd),
+		ginkgo.Entry("taking turns with a lock", crashTimeout, AcceptLock),
+		ginkgo.Entry("each with a listener of its own", crashTimeout, ReusePort),
+		ginkgo.Entry("woken one at a time", crashTimeout, WakeOne),
+	)
+})
+
+// The reference servers started by the specs find the run's folder (the
+// accept lock's file, the Python servers) and python3 in their environment,
+// as those of a Run do.
+var _ = ginkgo.BeforeSuite(func() {
+	dir := ginkgo.GinkgoT().TempDir()
+	Expect(os.Setenv(runDirEnv, dir)).To(Succeed())
+	if python, err := findPython(); err == nil {
+		Expect(writePythonScripts(dir)).To(Succeed())
+		Expect(os.Setenv(pythonEnv, python)).To(Succeed())
+	}
 })

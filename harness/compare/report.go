@@ -21,8 +21,18 @@ type Report struct {
 	JobRounds int
 	// MemoryKind is "PSS" or "RSS".
 	MemoryKind string
-	// Results holds one entry per reference server, in Kinds order.
+	// Results holds one entry per reference server, in Kinds order, then
+	// the Python servers (PythonKinds) when python3 was found.
 	Results []*Result
+	// PythonMissing says why the Python servers were not measured, and how
+	// to get them ("" when they were).
+	PythonMissing string
+	// Herd is the herd sweep: the churn of prefork pools by cure and K.
+	Herd []HerdPoint
+	// Starts is what starting a program costs here.
+	Starts Starts
+	// Notes lists the measurements of the whole run that failed.
+	Notes []string
 	// Took is how long the whole comparison took.
 	Took time.Duration
 }
@@ -45,6 +55,8 @@ type Result struct {
 	CPU, CPUMaxProcs1 Speedup
 	// Crash is whether a crashing handler takes other clients down.
 	Crash Crash
+	// Churn is the churn with each of ChurnClients clients at a time.
+	Churn []Churn
 	// Notes lists the measurements that failed or were skipped, and why.
 	Notes []string
 }

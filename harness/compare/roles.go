@@ -10,8 +10,9 @@ import (
 // Environment variables by which the measuring program tells a copy of
 // itself what to be.
 const (
-	roleEnv = "THREADPROC_COMPARE_ROLE" // "server:KIND", "conn-worker" or "prefork-worker"
-	runEnv  = "THREADPROC_COMPARE_RUN"  // a tag inherited by every process of one run
+	roleEnv   = "THREADPROC_COMPARE_ROLE" // "server:KIND", "conn-worker" or "prefork-worker:CURE:INDEX"
+	runEnv    = "THREADPROC_COMPARE_RUN"  // a tag inherited by every process of one run
+	runDirEnv = "THREADPROC_COMPARE_DIR"  // a folder of the run's own, removed at its end
 )
 
 // Roles a copy of the program can take.
@@ -19,6 +20,7 @@ const (
 	roleServer        = "server:"
 	roleConnWorker    = "conn-worker"
 	rolePreforkWorker = "prefork-worker"
+	roleExit          = "exit" // starts and ends at once (see measureStarts)
 )
 
 // WorkerMain turns this process into a reference server or one of its
@@ -42,6 +44,8 @@ func runRole(role string) error {
 	fd3 := os.NewFile(3, role)
 	defer fd3.Close()
 	switch {
+	case strings.HasPrefix(role, roleServer) && Kind(strings.TrimPrefix(role, roleServer)).python():
+		return execPython(Kind(strings.TrimPrefix(role, roleServer)))
 	case strings.HasPrefix(role, roleServer):
 		ln, err := net.FileListener(fd3)
 		if err != nil {
@@ -56,19 +60,10 @@ func runRole(role string) error {
 		_ = fd3.Close()
 		handle(conn) // a "crash" panics here and ends this worker only
 		return nil
-	case role == rolePreforkWorker:
-		ln, err := net.FileListener(fd3)
-		if err != nil {
-			return err
-		}
-		_ = fd3.Close()
-		for { // one connection at a time
-			conn, err := ln.Accept()
-			if err != nil {
-				return err
-			}
-			handle(conn)
-		}
+	case role == roleExit:
+		return nil
+	case strings.HasPrefix(role, rolePreforkWorker+":"):
+		return runPreforkWorker(strings.TrimPrefix(role, rolePreforkWorker+":"), fd3)
 	}
 	return fmt.Errorf("unknown role %q", role)
 }

@@ -3,9 +3,6 @@ package compare
 import (
 	"fmt"
 	"net"
-	"os"
-
-	"github.com/threadproc/threadproc/harness/internal/proc"
 )
 
 // serve runs the reference server kind on ln until its process is killed.
@@ -17,8 +14,9 @@ func serve(kind Kind, ln net.Listener) error {
 		return serveProcesses(ln)
 	case GoroutinePool:
 		return serveGoroutinePool(ln)
-	case PreforkPool:
-		return servePrefork(ln)
+	}
+	if cure, k, ok := kind.prefork(); ok {
+		return servePrefork(ln, cure, k)
 	}
 	return fmt.Errorf("no reference server called %q", kind)
 }
@@ -47,8 +45,11 @@ func serveProcesses(ln net.Listener) error {
 		if err != nil {
 			continue
 		}
-		_, _ = spawn(roleConnWorker, f) // the layer reaps it: no zombie
+		cmd, err := spawn(roleConnWorker, f)
 		_ = f.Close()
+		if err == nil {
+			go func() { <-cmd.Exited() }() // reap it: no zombie
+		}
 	}
 }
 
@@ -74,45 +75,4 @@ func serveGoroutinePool(ln net.Listener) error {
 		}
 		queue <- conn
 	}
-}
-
-// servePrefork starts PoolSize worker processes that accept on the listener
-// themselves, one connection at a time, and replaces any that dies.
-func servePrefork(ln net.Listener) error {
-	f, err := ln.(*net.TCPListener).File()
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	died := make(chan struct{}, PoolSize)
-	start := func() error {
-		w, err := spawn(rolePreforkWorker, f)
-		if err != nil {
-			return err
-		}
-		go func() {
-			<-w.Exited()
-			died <- struct{}{}
-		}()
-		return nil
-	}
-	for range PoolSize {
-		if err := start(); err != nil {
-			return err
-		}
-	}
-	for range died { // a worker ended (a crash): start another in its place
-		if err := start(); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// spawn starts this program again in role, with file as its fd 3 and this
-// process's environment, stdout and stderr. The worker stays in this
-// process's group, and (on Linux) dies with it.
-func spawn(role string, file *os.File) (*proc.Process, error) {
-	return proc.Start(proc.Self(), []string{"compare-" + role}, proc.Options{Env: []string{roleEnv + "=" + role},
-		Files: []*os.File{file}, Output: os.Stdout, Stderr: os.Stderr, SameGroup: true})
 }

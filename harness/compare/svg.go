@@ -12,7 +12,7 @@ import (
 // Geometry of the chart, in pixels.
 const (
 	chartWidth = 960
-	labelWidth = 210 // room for a server's name left of its bars
+	labelWidth = 300 // room for a server's name left of its bars
 	valueRoom  = 170 // room right of the longest bar for its value
 	barHeight  = 13
 	rowGap     = 12
@@ -83,7 +83,8 @@ func (r *Report) machine() []string {
 	return []string{
 		fmt.Sprintf("Measured %s on %s/%s, %d CPUs, %s; host parallelism during the run %.2f (2 = two idle CPUs); "+
 			"took %v.", r.Date.Format("2006-01-02"), r.OS, r.Arch, r.CPUs, r.GoVersion, r.Host, r.Took.Round(time.Second)),
-		fmt.Sprintf("Loopback TCP; every server in a child process of its own, measured from outside; pools of %d.", PoolSize),
+		fmt.Sprintf("Loopback TCP; every server in a child process of its own, measured from outside; pools of %d "+
+			"(prefork workers woken one at a time: %s).", PoolSize, PoolCure.Title()),
 	}
 }
 
@@ -114,9 +115,9 @@ func (r *Report) panels() []panel {
 		}
 		trips.rows = append(trips.rows, tr)
 		memory.rows = append(memory.rows, row{label: name, values: []float64{res.Memory.PerClient / 1024},
-			texts: []string{perClient(res.Memory)}})
+			texts: []string{perClient(English, res.Memory)}})
 		cpu.rows = append(cpu.rows, row{label: name, values: []float64{r.cpuFigure(res.CPU), r.cpuFigure(res.CPUMaxProcs1)},
-			texts: []string{speedup(res.CPU), speedup(res.CPUMaxProcs1)}})
+			texts: []string{speedup(English, res.CPU), speedup(English, res.CPUMaxProcs1)}})
 		flag := 0.0
 		if res.Crash.TakesOthersDown {
 			flag = 1
@@ -124,7 +125,69 @@ func (r *Report) panels() []panel {
 		crash.rows = append(crash.rows, row{label: name, values: []float64{flag},
 			texts: []string{"after client 1's crash: " + res.Crash.Detail}})
 	}
-	return []panel{setup, trips, memory, cpu, crash}
+	return []panel{setup, r.churnPanel(), trips, r.herdPanel(), memory, cpu, crash}
+}
+
+// churnPanel draws the visits per second of clients that come and go.
+func (r *Report) churnPanel() panel {
+	p := panel{title: "Churn: clients that connect, echo once and leave, again and again (visits/s, longer is better)"}
+	colors := []string{"#9ecae1", "#08519c"}
+	for i, n := range ChurnClients {
+		p.series = append(p.series, series{clientsText(n) + " at a time", colors[i%len(colors)]})
+	}
+	for _, res := range r.Results {
+		rw := row{label: res.Kind.Title()}
+		for _, n := range ChurnClients {
+			c := res.churnAt(n)
+			rw.values = append(rw.values, c.Rate)
+			text := rate(c.Rate) + "/s"
+			if c.CPU > 0 {
+				text += ", CPU " + micros(c.CPU)
+			}
+			rw.texts = append(rw.texts, text)
+		}
+		p.rows = append(p.rows, rw)
+	}
+	return p
+}
+
+// herdPanel draws the herd sweep: visits per second, one client at a time,
+// of prefork pools of K workers, by the way their workers wait.
+func (r *Report) herdPanel() panel {
+	p := panel{title: "The thundering herd: a prefork pool of K workers, 1 client at a time (visits/s, longer is better)"}
+	colors := []string{"#fdd0a2", "#fd8d3c", "#a63603"}
+	for i, k := range HerdKs {
+		p.series = append(p.series, series{fmt.Sprintf("K = %d", k), colors[i%len(colors)]})
+	}
+	for _, cure := range Cures {
+		rw := row{label: cureLabel(cure)}
+		for _, k := range HerdKs {
+			pt, _ := r.HerdAt(cure, k)
+			rw.values = append(rw.values, pt.Churn.Rate)
+			text := rate(pt.Churn.Rate) + "/s"
+			if pt.Churn.Switches > 0 {
+				text += fmt.Sprintf(", %.1f switches", pt.Churn.Switches)
+			}
+			rw.texts = append(rw.texts, text)
+		}
+		p.rows = append(p.rows, rw)
+	}
+	return p
+}
+
+// cureLabel is a cure's short name, for the chart's labels.
+func cureLabel(c Cure) string {
+	switch c {
+	case Herd:
+		return "Accept (herd)"
+	case AcceptLock:
+		return "accept lock (flock)"
+	case ReusePort:
+		return "SO_REUSEPORT"
+	case WakeOne:
+		return "EPOLLEXCLUSIVE"
+	}
+	return string(c)
 }
 
 // demandKnown reports whether every CPU measurement knows the CPUs asked for.

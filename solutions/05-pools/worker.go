@@ -1,10 +1,11 @@
 package pools
 
 import (
+	"errors"
 	"log"
-	"net"
 	"os"
 	"os/signal"
+	"runtime"
 )
 
 // WorkerMain turns this process into a prefork worker if the supervisor
@@ -20,15 +21,26 @@ func WorkerMain() {
 	// process group, the workers too. A worker ignores it, and leaves its
 	// end to the supervisor, which kills it at shutdown.
 	signal.Ignore(os.Interrupt)
+	// One client at a time needs one thread running Go code. And a worker
+	// that waits in the kernel (wait, below) with one P hands it back at
+	// once, instead of having the runtime check on it every few
+	// microseconds (task 6).
+	runtime.GOMAXPROCS(1)
 	f := os.NewFile(3, "listener")
-	ln, err := net.FileListener(f) // a duplicate of fd 3 ...
-	_ = f.Close()                  // ... so fd 3 itself can go
+	clients, err := newWakeOne(f) // descriptors of its own ...
+	_ = f.Close()                 // ... so fd 3 itself can go
 	if err != nil {
 		log.Printf("worker %d: fd 3 is not a listening socket: %v", os.Getpid(), err)
 		os.Exit(1)
 	}
 	for {
-		conn, err := ln.Accept()
+		conn, err := clients.accept() // a client already waiting, if there is one
+		if errors.Is(err, errNoClient) {
+			err = clients.wait() // the kernel wakes one idle worker per client
+			if err == nil {
+				continue
+			}
+		}
 		if err != nil {
 			log.Printf("worker %d: %v", os.Getpid(), err)
 			os.Exit(1)

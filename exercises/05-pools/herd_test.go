@@ -1,0 +1,122 @@
+package pools_test
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"github.com/threadproc/threadproc/harness"
+	"github.com/threadproc/threadproc/harness/lineclient"
+	"github.com/threadproc/threadproc/harness/procs"
+)
+
+// The thundering-herd spec's visits: herdRounds rounds, each of herdVisits
+// visits to one server and then to the other (the order alternates), one
+// client at a time.
+const (
+	herdRounds = 6
+	herdVisits = 50
+)
+
+// herdLimit is how many voluntary context switches per client each idle
+// worker may add, on average, before the spec calls it a herd. Measured
+// with the race detector on a 2-core machine, idle or running two busy
+// loops: a worker woken for every client adds 1.2 to 1.6; workers woken one
+// at a time add 0.1 to 0.3.
+const herdLimit = 0.6
+
+// herdCure is the hint of the thundering-herd spec.
+const herdCure = "A worker waiting in Accept waits in Go's network poller, where every idle worker watches the " +
+	"listening socket: when a client arrives, the kernel wakes them all, one takes the client and the others go " +
+	"back to sleep. Take clients with newWakeOne instead (given, wakeone_linux.go): clients.accept() takes a " +
+	"client that is waiting, and when it returns errNoClient, clients.wait() waits with EPOLLEXCLUSIVE, so that " +
+	"the kernel wakes one idle worker per client. And give the worker runtime.GOMAXPROCS(1): a worker that waits in the kernel with more than one " +
+	"P has the Go runtime check on it for milliseconds after every client. (A lock around Accept, Apache's accept " +
+	"mutex, stops the herd but hands the clients round-robin to the worker that has slept longest, which costs " +
+	"about as much: see the README.) (TODO 6)"
+
+// herdCost is what the spec measured on one server.
+type herdCost struct {
+	visits int
+	sched  procs.Sched
+}
+
+// perVisit returns the voluntary context switches and the CPU time of the
+// server's processes per visit.
+func (c herdCost) perVisit() (switches float64, cpu time.Duration) {
+	if c.visits == 0 {
+		return 0, 0
+	}
+	return float64(c.sched.Voluntary) / float64(c.visits), c.sched.OnCPU / time.Duration(c.visits)
+}
+
+var _ = Describe(fmt.Sprintf("ServePrefork's idle workers, with K = 1 and K = %d: the thundering herd (a bonus)", herdWorkers), harness.Task(6), Serial, func() {
+	It(fmt.Sprintf("costs no more per client with %d workers than with 1: a client wakes one idle worker, not all of them", herdWorkers), SpecTimeout(2*harness.SpecDeadline), func(ctx SpecContext) {
+		if _, err := procs.SchedOf(os.Getpid()); errors.Is(err, procs.ErrUnsupported) {
+			Skip("not judged here: the spec counts how often the workers are woken from the scheduler's figures " +
+				"in /proc, which only Linux has (" + err.Error() + "). Run it on Linux (a container or a VM will do).")
+		}
+		one, many := harness.StartServer(herdOne), harness.StartServer(herdMany)
+		expectWorkerModes(one)
+		expectWorkerModes(many)
+		expectWorkers(one, 1, nil, startK)
+		expectWorkers(many, herdWorkers, nil, startK)
+		servers := []*harness.Server{one, many}
+		costs := make([]herdCost, 2)
+		for _, srv := range servers { // warm up: every worker has served and sleeps again
+			herdVisit(srv, 4*herdWorkers)
+		}
+		for r := range herdRounds {
+			for i := range servers {
+				if r%2 == 1 {
+					i = 1 - i
+				}
+				before := herdSched(servers[i])
+				herdVisit(servers[i], herdVisits)
+				costs[i].sched = costs[i].sched.Plus(herdSched(servers[i]).Minus(before))
+				costs[i].visits += herdVisits
+			}
+		}
+		s1, cpu1 := costs[0].perVisit()
+		s8, cpu8 := costs[1].perVisit()
+		idle := herdWorkers - 1
+		each := (s8 - s1) / float64(idle)
+		AddReportEntry("thundering herd", fmt.Sprintf("per client: K=1 %.1f voluntary context switches, %v of CPU; "+
+			"K=%d %.1f, %v; %.2f per idle worker", s1, cpu1.Round(time.Microsecond), herdWorkers, s8,
+			cpu8.Round(time.Microsecond), each))
+		if each > herdLimit {
+			harness.FailWithTask(fmt.Sprintf("%d clients, one at a time, visited (connect, echo, exit) your prefork "+
+				"server with K = 1 and with K = %d workers. Read from /proc, the server's processes gave up their "+
+				"CPU to wait %.1f times per client with K = 1 and %.1f times with K = %d, and used %v and %v of CPU "+
+				"per client: each of the %d idle workers added %.2f switches per client, where a worker that sleeps "+
+				"until it is needed adds close to none (at most %.1f passes). The cost of a client grows with the "+
+				"number of workers that have nothing to do: that is the thundering herd.\n\n  hint: %s",
+				costs[0].visits, herdWorkers, s1, s8, herdWorkers, cpu1.Round(time.Microsecond),
+				cpu8.Round(time.Microsecond), idle, each, herdLimit, herdCure))
+		}
+	})
+})
+
+// herdVisit makes n visits to srv, one after the other.
+func herdVisit(srv *harness.Server, n int) {
+	GinkgoHelper()
+	for i := range n {
+		if err := lineclient.Visit(srv.Addr); err != nil {
+			harness.FailWithTask(fmt.Sprintf("visit %d of %d to %s (connect, echo, exit, one client at a time) "+
+				"failed: %v. The workers serve client after client; see the specs of tasks 3 and 4.%s",
+				i+1, n, srv.Name, err, serverNote(srv)))
+		}
+	}
+}
+
+// herdSched reads the scheduler's counts of srv's processes.
+func herdSched(srv *harness.Server) procs.Sched {
+	GinkgoHelper()
+	s, err := procs.SchedTree(srv.PID)
+	Expect(err).NotTo(HaveOccurred(), "the spec could not read the scheduler's counts of %s's processes", srv.Name)
+	return s
+}
