@@ -43,8 +43,8 @@ func CheckQuotedSpecs(ex Exercise, res Result, t *Tally) {
 var (
 	headingRE = regexp.MustCompile(`(?m)^## `)
 	taskRE    = map[string]*regexp.Regexp{
-		"README.md":    regexp.MustCompile(`(?m)^\*\*Task (\d+)(?::| \()`),
-		"README.ko.md": regexp.MustCompile(`(?m)^\*\*과제 (\d+)(?::| \()`),
+		"README.md":    regexp.MustCompile(`(?m)^\*\*Task (\d+)(?::|,| \()`),
+		"README.ko.md": regexp.MustCompile(`(?m)^\*\*과제 (\d+)(?::|,| \()`),
 	}
 )
 
