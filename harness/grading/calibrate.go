@@ -2,7 +2,6 @@ package grading
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"os"
@@ -135,12 +134,7 @@ func WriteBreakage(path string, bs []Breakage, commit string, manifests func(ex 
 
 // readBreakage reads the breakage file: exercise → entry → tasks broken.
 func readBreakage(path string) (map[string]map[string][]int, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
+	rows, err := readCSV(path)
 	if err != nil {
 		return nil, err
 	}

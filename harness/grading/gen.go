@@ -353,12 +353,7 @@ func writeExpected(path string, parts []Part) error {
 
 // ReadExpected reads an expected.csv.
 func ReadExpected(path string) ([]Part, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
+	rows, err := readCSV(path)
 	if err != nil {
 		return nil, err
 	}
@@ -374,4 +369,14 @@ func ReadExpected(path string) ([]Part, error) {
 		parts = append(parts, Part{Learner: row[0], Exercise: row[1], Variant: row[2], Predicted: n, Why: row[4]})
 	}
 	return parts, nil
+}
+
+// readCSV reads every row of the CSV file at path.
+func readCSV(path string) ([][]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return csv.NewReader(f).ReadAll()
 }
