@@ -1,10 +1,10 @@
 package pools_test
 
 import (
-	"fmt"
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -15,9 +15,9 @@ import (
 )
 
 // startPool starts your goroutine pool with K = poolWorkers.
-func startPool() *harness.Server {
+func startPool(opts ...harness.Option) *harness.Server {
 	GinkgoHelper()
-	return harness.StartServer(poolServer)
+	return harness.StartServer(poolServer, opts...)
 }
 
 // startPrefork starts your prefork server with K = preforkWorkers, and fails
@@ -49,34 +49,59 @@ const strayMark = "did not enter worker mode"
 // to end first, which prefork workers never do.)
 func expectWorkerModes(srv *harness.Server) {
 	DeferCleanup(func() {
-		strays := func() []string {
-			var lines []string
-			for _, line := range strings.Split(srv.Output(), "\n") {
-				if strings.Contains(line, strayMark) {
-					lines = append(lines, strings.TrimSpace(line))
-				}
-			}
-			return lines
-		}
+		strays := func() []string { return outputLines(srv, strayMark) }
 		if CurrentSpecReport().Failed() { // the line may still be on its way through the pipe
 			waitFor(harness.QuietPeriod, func() bool { return len(strays()) > 0 })
 		}
 		if lines := strays(); len(lines) > 0 {
-			Fail("A copy of your program that the server started as a worker did not enter worker mode, so " +
-				"the harness stopped it. The copy said:\n    " + strings.Join(lines, "\n    ") + "\n\n" +
-				"A worker is your program started again, with the listening socket as fd 3 and WorkerEnv=1 in " +
-				"its environment. The very first thing the program does must be to call WorkerMain, which " +
-				"notices WorkerEnv and then accepts and serves clients for as long as the process lives, and " +
-				"never returns (TODO 3).")
+			Fail(tell("05.stray", strings.Join(lines, "\n    ")))
 		}
 	})
 }
 
-// waitFor calls ok every 25 ms until it returns true, at most for d.
+// outputLines returns the lines of the server's output that contain any of
+// marks, trimmed.
+func outputLines(srv *harness.Server, marks ...string) []string {
+	var lines []string
+	for _, line := range strings.Split(srv.Output(), "\n") {
+		for _, m := range marks {
+			if strings.Contains(strings.ToLower(line), m) {
+				lines = append(lines, strings.TrimSpace(line))
+				break
+			}
+		}
+	}
+	return lines
+}
+
+// fd3Signs are what a worker's error says, in the server's output, when its
+// fd 3 is no listening socket: closed (EBADF), or some other file that took
+// its number (ENOTSOCK, or a socket that does not listen).
+var fd3Signs = []string{"bad file descriptor", "not a listening socket", "non-socket", "not a socket"}
+
+// workerTrouble returns a hint when the server's output shows that workers
+// could not use the listening socket they were given as fd 3, or "".
+func workerTrouble(srv *harness.Server) string {
+	lines := outputLines(srv, fd3Signs...)
+	if len(lines) == 0 {
+		return ""
+	}
+	return tell("05.hint.fd3-closed", len(lines), lines[len(lines)-1])
+}
+
+// withTrouble adds workerTrouble's hint, if there is one, to hints.
+func withTrouble(srv *harness.Server, hints []string) []string {
+	if t := workerTrouble(srv); t != "" {
+		return append([]string{t}, hints...)
+	}
+	return hints
+}
+
+// waitFor calls ok every 10 ms until it returns true, at most for d.
 func waitFor(d time.Duration, ok func() bool) {
 	deadline := time.NewTimer(d)
 	defer deadline.Stop()
-	tick := time.NewTicker(25 * time.Millisecond)
+	tick := time.NewTicker(10 * time.Millisecond)
 	defer tick.Stop()
 	for !ok() {
 		select {
@@ -95,11 +120,25 @@ func greet(c *harness.Client, hints ...string) {
 	c.ExpectLine(line, hints...)
 }
 
+// greetOn is greet for a client of srv, a prefork server: when the echo
+// does not come, the failure also says what the server's output shows of
+// workers that could not use their listening socket.
+func greetOn(srv *harness.Server, c *harness.Client, hints ...string) {
+	GinkgoHelper()
+	line := c.Name + " says hello"
+	c.SendLine(line)
+	got, err := c.ReadLine()
+	if err == nil && got == line+"\n" {
+		return
+	}
+	c.ExpectReply(tell("05.did.sent", line+"\n"), got, err, line, withTrouble(srv, hints)...)
+}
+
 // leave sends "exit" and expects the connection to close.
 func leave(c *harness.Client) {
 	GinkgoHelper()
 	c.SendLine("exit")
-	c.ExpectClosed("\"exit\" closes the connection of the client that sent it.")
+	c.ExpectClosed(tell("05.exit.closes"))
 }
 
 // expectShutdown closes the server's listener, waits for the server's
@@ -108,11 +147,16 @@ func leave(c *harness.Client) {
 // passed.
 func expectShutdown(srv *harness.Server, what string, hints ...string) {
 	GinkgoHelper()
-	err := srv.Shutdown()
-	if err == nil {
-		return
+	if err := srv.Shutdown(); err != nil {
+		failShutdown(what, err, hints...)
 	}
-	msg := what + ", and then:\n    " + strings.ReplaceAll(err.Error(), "\n", "\n    ")
+}
+
+// failShutdown fails the spec with what the spec did, how the shutdown
+// went wrong (err), and the hints.
+func failShutdown(what string, err error, hints ...string) {
+	GinkgoHelper()
+	msg := tell("05.shutdown.failed", what, strings.ReplaceAll(err.Error(), "\n", "\n    "))
 	for _, h := range hints {
 		msg += "\n\n  hint: " + h
 	}
@@ -123,8 +167,7 @@ func expectShutdown(srv *harness.Server, what string, hints ...string) {
 func needProcs() {
 	GinkgoHelper()
 	if err := procs.Supported(); err != nil {
-		Skip("this spec counts the server's worker processes from outside, which this system does not allow: " +
-			err.Error())
+		Skip(tell("05.skip.no-procs", err))
 	}
 }
 
@@ -153,13 +196,18 @@ func pidsOf(infos []procs.Info) []int {
 
 // expectWorkers waits (up to IOTimeout) until the server has exactly want
 // worker processes alive, none of them in gone, and no zombie, and returns
-// their PIDs. The failure says what the server had instead.
+// their PIDs. The failure says what the server had instead, and how many
+// worker processes came and went meanwhile.
 func expectWorkers(srv *harness.Server, want int, gone []int, hint string) []int {
 	GinkgoHelper()
 	var alive, zombies []procs.Info
 	var err error
+	seen := map[int]bool{}
 	settled := func() bool {
 		alive, zombies, err = workers(srv)
+		for _, p := range append(slices.Clone(alive), zombies...) {
+			seen[p.PID] = true
+		}
 		if err != nil || len(alive) != want || len(zombies) > 0 {
 			return false
 		}
@@ -174,27 +222,31 @@ func expectWorkers(srv *harness.Server, want int, gone []int, hint string) []int
 	if settled() {
 		return pidsOf(alive)
 	}
-	harness.FailWithTask(fmt.Sprintf("the server (pid %d) should have %d worker processes alive, and no zombie, "+
-		"within %v; looked at from outside, it had %s.\n\n  hint: %s%s", srv.PID, want, harness.IOTimeout,
-		describeWorkers(srv, alive, zombies, gone, err), hint, serverNote(srv)))
+	msg := tell("05.workers.want", srv.PID, want, harness.IOTimeout, describeWorkers(srv, alive, zombies, gone, err))
+	if extra := len(seen) - want - len(gone); extra > 0 && !srv.Exited() {
+		msg += " " + tell("05.workers.came-and-went", len(seen))
+	}
+	for _, h := range withTrouble(srv, []string{hint}) {
+		msg += "\n\n  hint: " + h
+	}
+	harness.FailWithTask(msg + serverNote(srv))
 	return nil
 }
 
 // describeWorkers says what worker processes a server had.
 func describeWorkers(srv *harness.Server, alive, zombies []procs.Info, gone []int, err error) string {
 	if srv.Exited() || err != nil {
-		return "none: the server's process itself has ended"
+		return tell("05.workers.server-ended")
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d alive %v", len(alive), pidsOf(alive))
+	b.WriteString(tell("05.workers.alive", len(alive), pidsOf(alive)))
 	for _, p := range alive {
 		if slices.Contains(gone, p.PID) {
-			fmt.Fprintf(&b, " (%d among them, which should be gone)", p.PID)
+			b.WriteString(tell("05.workers.should-be-gone", p.PID))
 		}
 	}
 	if len(zombies) > 0 {
-		fmt.Fprintf(&b, " and %d zombie(s) %v (ended, not reaped: nobody called cmd.Wait for them)",
-			len(zombies), pidsOf(zombies))
+		b.WriteString(tell("05.workers.zombies", len(zombies), pidsOf(zombies)))
 	}
 	return b.String()
 }
@@ -209,7 +261,114 @@ func serverNote(srv *harness.Server) string {
 	if lines := strings.Split(out, "\n"); len(lines) > 15 {
 		out = strings.Join(lines[len(lines)-15:], "\n")
 	}
-	return "\n\n  the server's process has ended. Its output:\n    " + strings.ReplaceAll(out, "\n", "\n    ")
+	return "\n\n  " + tell("05.server-ended", strings.ReplaceAll(out, "\n", "\n    "))
+}
+
+// steadyWindow is how long expectSteady watches the workers.
+const steadyWindow = 2 * harness.QuietPeriod
+
+// expectSteady watches srv's child processes for steadyWindow, while no
+// worker is killed and no client comes, and fails the spec if any process
+// other than pids appears among them: a worker that dies as soon as it
+// starts, replaced again and again (a restart storm), shows K workers alive
+// at most moments, and only new PIDs give it away.
+func expectSteady(srv *harness.Server, pids []int, hint string) {
+	GinkgoHelper()
+	started := newcomers(srv, pids, func() {
+		time.Sleep(steadyWindow) // the window watched, not a wait for anything
+	}, nil)
+	if len(started) == 0 {
+		return
+	}
+	msg := tell("05.storm", len(started), steadyWindow, pids, started)
+	for _, h := range withTrouble(srv, []string{hint}) {
+		msg += "\n\n  hint: " + h
+	}
+	harness.FailWithTask(msg)
+}
+
+// sampleEvery is how often the specs look at the server's child processes
+// while they watch them.
+const sampleEvery = 5 * time.Millisecond
+
+// countWhile calls fn and meanwhile counts the server's child processes
+// (zombies included) every sampleEvery, from outside. It returns the PIDs
+// of the largest set of children it saw at once.
+func countWhile(srv *harness.Server, fn func()) []int {
+	GinkgoHelper()
+	var largest []int
+	newcomers(srv, nil, fn, func(children []int) {
+		if len(children) > len(largest) {
+			largest = children
+		}
+	})
+	return largest
+}
+
+// newcomers calls fn and meanwhile looks at the server's child processes
+// every sampleEvery, from outside, passing each look to see (if not nil). It
+// returns the PIDs of the children it saw that are not in known.
+func newcomers(srv *harness.Server, known []int, fn func(), see func(children []int)) []int {
+	GinkgoHelper()
+	done := make(chan struct{})
+	var mu sync.Mutex
+	var found []int
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		tick := time.NewTicker(sampleEvery)
+		defer tick.Stop()
+		for {
+			if children, err := procs.Children(srv.PID); err == nil {
+				pids := pidsOf(children)
+				mu.Lock()
+				for _, pid := range pids {
+					if !slices.Contains(known, pid) && !slices.Contains(found, pid) {
+						found = append(found, pid)
+					}
+				}
+				if see != nil {
+					see(pids)
+				}
+				mu.Unlock()
+			}
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+		}
+	})
+	func() {
+		defer func() { close(done); wg.Wait() }() // also when fn fails the spec
+		fn()
+	}()
+	return found
+}
+
+// shutdownWatched closes srv's listener like srv.Shutdown, and meanwhile
+// looks for worker processes the server starts once the listener is
+// closed: it returns Shutdown's error and their PIDs.
+func shutdownWatched(srv *harness.Server) (err error, started []int) {
+	GinkgoHelper()
+	alive, zombies, _ := workers(srv)
+	known := append(pidsOf(alive), pidsOf(zombies)...)
+	started = newcomers(srv, known, func() { err = srv.Shutdown() }, nil)
+	return err, started
+}
+
+// expectPreforkShutdown is expectShutdown for the prefork server: when Serve
+// does not return nil, the failure also says which workers it started after
+// its listener was closed, if any.
+func expectPreforkShutdown(srv *harness.Server, what string, hints ...string) {
+	GinkgoHelper()
+	err, started := shutdownWatched(srv)
+	if err == nil {
+		return
+	}
+	if len(started) > 0 {
+		hints = append([]string{tell("05.shutdown.started", len(started), started)}, hints...)
+	}
+	failShutdown(what, err, hints...)
 }
 
 // kill sends SIGKILL to process pid, as a crash or the out-of-memory killer
@@ -218,7 +377,7 @@ func kill(pid int) {
 	GinkgoHelper()
 	p, err := os.FindProcess(pid)
 	Expect(err).NotTo(HaveOccurred())
-	Expect(p.Kill()).To(Succeed(), "the spec could not kill worker process %d", pid)
+	Expect(p.Kill()).To(Succeed(), tell("05.kill.failed", pid))
 }
 
 // ownersOf returns the process that serves each client, and fails the spec
@@ -229,9 +388,7 @@ func ownersOf(srv *harness.Server, clients []*harness.Client, hints ...string) [
 	seen := map[int]string{}
 	for i, c := range clients {
 		pids[i] = srv.ExpectOwnedByChild(c, hints...)
-		Expect(seen).NotTo(HaveKey(pids[i]), "%s and %s are both served by worker process %d at the same time: "+
-			"a worker serves one client at a time, and the next one only after the first has left (TODO 3).",
-			seen[pids[i]], c.Name, pids[i])
+		Expect(seen).NotTo(HaveKey(pids[i]), tell("05.same-worker", seen[pids[i]], c.Name, pids[i]))
 		seen[pids[i]] = c.Name
 	}
 	return pids

@@ -29,15 +29,9 @@ const (
 // at a time add 0.1 to 0.3.
 const herdLimit = 0.6
 
-// herdCure is the hint of the thundering-herd spec.
-const herdCure = "A worker waiting in Accept waits in Go's network poller, where every idle worker watches the " +
-	"listening socket: when a client arrives, the kernel wakes them all, one takes the client and the others go " +
-	"back to sleep. Take clients with newWakeOne instead (given, wakeone_linux.go): clients.accept() takes a " +
-	"client that is waiting, and when it returns errNoClient, clients.wait() waits with EPOLLEXCLUSIVE, so that " +
-	"the kernel wakes one idle worker per client. And give the worker runtime.GOMAXPROCS(1): a worker that waits in the kernel with more than one " +
-	"P has the Go runtime check on it for milliseconds after every client. (A lock around Accept, Apache's accept " +
-	"mutex, stops the herd but hands the clients round-robin to the worker that has slept longest, which costs " +
-	"about as much: see the README.) (TODO 6)"
+// timing marks the specs that measure: they run alone (Serial), and
+// `--label-filter '!timing'` leaves them out.
+var timing = []any{Serial, Label("timing")}
 
 // herdCost is what the spec measured on one server.
 type herdCost struct {
@@ -54,17 +48,16 @@ func (c herdCost) perVisit() (switches float64, cpu time.Duration) {
 	return float64(c.sched.Voluntary) / float64(c.visits), c.sched.OnCPU / time.Duration(c.visits)
 }
 
-var _ = Describe(fmt.Sprintf("ServePrefork's idle workers, with K = 1 and K = %d: the thundering herd (a bonus)", herdWorkers), harness.Task(6), Serial, func() {
-	It(fmt.Sprintf("costs no more per client with %d workers than with 1: a client wakes one idle worker, not all of them", herdWorkers), SpecTimeout(2*harness.SpecDeadline), func(ctx SpecContext) {
+var _ = Describe(fmt.Sprintf("ServePrefork's idle workers, with K = 1 and K = %d: the thundering herd (a bonus)", herdWorkers), harness.Task(6), timing, func() {
+	It(fmt.Sprintf("costs no more per client with %d workers than with 1: a client wakes one idle worker, not all of them", herdWorkers), func() {
 		if _, err := procs.SchedOf(os.Getpid()); errors.Is(err, procs.ErrUnsupported) {
-			Skip("not judged here: the spec counts how often the workers are woken from the scheduler's figures " +
-				"in /proc, which only Linux has (" + err.Error() + "). Run it on Linux (a container or a VM will do).")
+			Skip(tell("05.skip.no-herd", err))
 		}
 		one, many := harness.StartServer(herdOne), harness.StartServer(herdMany)
 		expectWorkerModes(one)
 		expectWorkerModes(many)
-		expectWorkers(one, 1, nil, startK)
-		expectWorkers(many, herdWorkers, nil, startK)
+		expectWorkers(one, 1, nil, tell("05.hint.start-k", 1))
+		expectWorkers(many, herdWorkers, nil, tell("05.hint.start-k", herdWorkers))
 		servers := []*harness.Server{one, many}
 		costs := make([]herdCost, 2)
 		for _, srv := range servers { // warm up: every worker has served and sleeps again
@@ -89,14 +82,9 @@ var _ = Describe(fmt.Sprintf("ServePrefork's idle workers, with K = 1 and K = %d
 			"K=%d %.1f, %v; %.2f per idle worker", s1, cpu1.Round(time.Microsecond), herdWorkers, s8,
 			cpu8.Round(time.Microsecond), each))
 		if each > herdLimit {
-			harness.FailWithTask(fmt.Sprintf("%d clients, one at a time, visited (connect, echo, exit) your prefork "+
-				"server with K = 1 and with K = %d workers. Read from /proc, the server's processes gave up their "+
-				"CPU to wait %.1f times per client with K = 1 and %.1f times with K = %d, and used %v and %v of CPU "+
-				"per client: each of the %d idle workers added %.2f switches per client, where a worker that sleeps "+
-				"until it is needed adds close to none (at most %.1f passes). The cost of a client grows with the "+
-				"number of workers that have nothing to do: that is the thundering herd.\n\n  hint: %s",
-				costs[0].visits, herdWorkers, s1, s8, herdWorkers, cpu1.Round(time.Microsecond),
-				cpu8.Round(time.Microsecond), idle, each, herdLimit, herdCure))
+			harness.FailWithTask(tell("05.herd", costs[0].visits, herdWorkers, s1, s8, herdWorkers,
+				cpu1.Round(time.Microsecond), cpu8.Round(time.Microsecond), idle, each, herdLimit) +
+				"\n\n  hint: " + tell("05.hint.herd-cure"))
 		}
 	})
 })
@@ -106,9 +94,7 @@ func herdVisit(srv *harness.Server, n int) {
 	GinkgoHelper()
 	for i := range n {
 		if err := lineclient.Visit(srv.Addr); err != nil {
-			harness.FailWithTask(fmt.Sprintf("visit %d of %d to %s (connect, echo, exit, one client at a time) "+
-				"failed: %v. The workers serve client after client; see the specs of tasks 3 and 4.%s",
-				i+1, n, srv.Name, err, serverNote(srv)))
+			harness.FailWithTask(tell("05.herd.visit", i+1, n, srv.Name, err) + serverNote(srv))
 		}
 	}
 }
@@ -117,6 +103,6 @@ func herdVisit(srv *harness.Server, n int) {
 func herdSched(srv *harness.Server) procs.Sched {
 	GinkgoHelper()
 	s, err := procs.SchedTree(srv.PID)
-	Expect(err).NotTo(HaveOccurred(), "the spec could not read the scheduler's counts of %s's processes", srv.Name)
+	Expect(err).NotTo(HaveOccurred(), tell("05.herd.no-sched", srv.Name))
 	return s
 }

@@ -1,7 +1,7 @@
 package pools_test
 
 import (
-	"fmt"
+	"errors"
 	"net"
 	"os"
 	"os/exec"
@@ -37,9 +37,7 @@ func serveOneWorker(ln net.Listener) error {
 	closed := whenClosed(tcp)
 	select {
 	case err := <-ended: // the harness then ends this process, and the spec says why
-		return fmt.Errorf("the worker process %d ended on its own (%v) while the server still ran: a worker "+
-			"accepts and serves client after client, for as long as it lives, and never returns or exits "+
-			"because one client left or failed (TODO 3)", cmd.Process.Pid, describeExit(err))
+		return errors.New(tell("05.one-worker.ended", cmd.Process.Pid, describeExit(err)))
 	case <-closed:
 		_ = cmd.Process.Kill()
 		<-ended

@@ -22,12 +22,14 @@ type pool struct {
 func ServeGoroutinePool(ln net.Listener, workers int) error {
 	p := &pool{queue: make(chan net.Conn, QueueSize)}
 	// TODO(1): start the workers: `workers` goroutines, each running
-	// p.work(). Then accept clients in a loop: record each connection with
-	// p.conns.add(conn), then put it in the queue (p.queue <- conn). That
-	// send waits while the queue is full, and meanwhile new clients wait in
-	// the listen backlog: never start anything else for a connection. When
-	// Accept fails because ln was closed (errors.Is(err, net.ErrClosed)),
-	// return p.shutdown().
+	// p.work(). Then accept clients in a loop, with accept(ln) (in
+	// accept.go: write it too), not ln.Accept(): record each connection
+	// with p.conns.add(conn), then put it in the queue (p.queue <- conn).
+	// That send waits while the queue is full, and meanwhile new clients
+	// wait in the listen backlog: never start anything else for a
+	// connection. When accept fails, ln was closed (accept rides out every
+	// other error, such as running out of file descriptors): return
+	// p.shutdown().
 	// TODO(2): count every worker in p.workers (Add) before its goroutine
 	// starts.
 	_ = p

@@ -43,9 +43,9 @@ const oneWorkerServer = "one-worker"
 // TestMain lets the test binary also run your servers in child processes,
 // so that a crash in them fails one spec, not the suite. pools.WorkerMain
 // runs first in every such process: a copy of the test binary that a
-// supervisor starts as a worker becomes a worker there. After Serve
-// returns, the server's process checks that no worker process and no
-// goroutine of yours is left.
+// supervisor starts as a worker becomes a worker there. The moment Serve
+// returns, the server's process looks for worker processes it left running
+// or unreaped, and then for goroutines of yours left running.
 func TestMain(m *testing.M) {
 	harness.Main(m, harness.Program{
 		Init: pools.WorkerMain,

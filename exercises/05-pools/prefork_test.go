@@ -2,7 +2,6 @@ package pools_test
 
 import (
 	"fmt"
-	"time"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
@@ -15,136 +14,189 @@ import (
 // spec.
 const preforkCrowd = 12
 
-// sampleEvery is how often the crowd spec counts the worker processes.
-const sampleEvery = 10 * time.Millisecond
-
-// Hints of the prefork server's specs.
-var (
-	startK = fmt.Sprintf("ServePrefork starts its K = %d workers first thing, before any client connects, with "+
-		"s.start() K times; each one is a child process of the server (TODO 4).", preforkWorkers)
-	eachOwnWorker = fmt.Sprintf("%d clients connected at once are served by the %d workers, one each: every "+
-		"worker accepts on the socket it inherited (TODO 3 and 4).", preforkWorkers, preforkWorkers)
-	backlogWaits = fmt.Sprintf("the %d workers are busy with the clients before it, so this client waits in the "+
-		"listen backlog until one is free. If the server sent the echo, something else than the K workers "+
-		"served it: no process per client, no goroutine per client in a worker, and the supervisor accepts "+
-		"nothing (TODO 3 and 4). If it closed the connection, a worker turned the client away.", preforkWorkers)
-	neverMoreThanK = fmt.Sprintf("a prefork server runs K = %d worker processes, however many clients come: the "+
-		"supervisor starts K at the beginning and one more only when one has died. The clients beyond K wait "+
-		"in the listen backlog; starting a process per client is exercise 03, without a bound (TODO 4).",
-		preforkWorkers)
-	stopAll = "Once its listener is closed, the supervisor kills every worker (cmd.Process.Kill), receives " +
-		"each one from s.exited (its reaper has waited for it), and returns nil. The workers hold copies of the " +
-		"listening socket: until the last of them is gone, the socket stays open and clients can still connect " +
-		"(TODO 4)."
-)
-
 var _ = Describe(fmt.Sprintf("ServePrefork, a supervisor and K = %d worker processes sharing one listener", preforkWorkers), harness.Task(4), func() {
 	var srv *harness.Server
 	BeforeEach(func() { srv = startPrefork() })
 
-	It("starts K worker processes, children of the server, before any client connects", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
+	It("starts K worker processes, children of the server, before any client connects", func() {
 		needProcs()
-		pids := expectWorkers(srv, preforkWorkers, nil, startK)
-		c := srv.Dial()
-		greet(c, acceptOnFD3)
-		owner := srv.ExpectOwnedByChild(c, acceptOnFD3)
-		Expect(pids).To(ContainElement(owner), "client 1 was served by process %d, which is not one of the %d "+
-			"workers %v that were there before it connected: the workers are started once, and serve every "+
-			"client (TODO 4).", owner, preforkWorkers, pids)
+		expectWorkers(srv, preforkWorkers, nil, tell("05.hint.start-k", preforkWorkers))
 	})
 
-	It("serves K clients at once, each in a worker process of its own", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
+	It("starts no other worker while none has died", func() {
+		needProcs()
+		pids := expectWorkers(srv, preforkWorkers, nil, tell("05.hint.start-k", preforkWorkers))
+		expectSteady(srv, pids, tell("05.hint.no-storm"))
+	})
+
+	It("serves a client with one of the workers it started before the client connected", func() {
+		needProcs()
+		pids := expectWorkers(srv, preforkWorkers, nil, tell("05.hint.start-k", preforkWorkers))
+		c := srv.Dial()
+		greetOn(srv, c, tell("05.hint.accept-on-fd3"))
+		owner := srv.ExpectOwnedByChild(c, tell("05.hint.accept-on-fd3"))
+		Expect(pids).To(ContainElement(owner), tell("05.prefork.not-a-first-worker", owner, preforkWorkers, pids))
+	})
+
+	It("serves K clients at once, each in a worker process of its own", func() {
 		clients := srv.DialMany(preforkWorkers)
 		for _, c := range clients {
-			greet(c, eachOwnWorker)
+			greetOn(srv, c, tell("05.hint.each-own-worker", preforkWorkers))
 		}
-		ownersOf(srv, clients, eachOwnWorker)
+		ownersOf(srv, clients, tell("05.hint.each-own-worker", preforkWorkers))
 		harness.Together(clients, func(i int, c *harness.Client) { leave(c) })
 	})
 
-	It("makes client K+1 wait in the listen backlog, and gives it to the first worker that is free", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
-		busy := srv.DialMany(preforkWorkers)
-		for _, c := range busy {
-			greet(c, eachOwnWorker)
-		}
-		owners := ownersOf(srv, busy, eachOwnWorker)
-		extra := srv.Dial()
-		line := extra.Name + " waits in the backlog"
-		extra.SendLine(line)
-		extra.ExpectOpen(harness.QuietPeriod, backlogWaits)
-		leave(busy[0])
-		extra.ExpectLine(line, fmt.Sprintf("client 1 left, so its worker (process %d) is free: it goes back to "+
-			"Accept and takes the client that waited (TODO 3).", owners[0]))
-		Expect(srv.ExpectOwnedByChild(extra)).To(Equal(owners[0]), "%s should be served by the worker that "+
-			"served client 1 (process %d), the only one free: the workers are started once and serve client "+
-			"after client, and the supervisor starts no process for a client (TODO 3 and 4).", extra.Name, owners[0])
+	When("K clients are being served", func() {
+		var busy []*harness.Client
+		var owners []int
+		var extra *harness.Client
+		var line string
+		BeforeEach(func() {
+			busy = srv.DialMany(preforkWorkers)
+			for _, c := range busy {
+				greetOn(srv, c, tell("05.hint.each-own-worker", preforkWorkers))
+			}
+			owners = ownersOf(srv, busy, tell("05.hint.each-own-worker", preforkWorkers))
+			extra = srv.Dial()
+			line = extra.Name + " waits in the backlog"
+			extra.SendLine(line)
+		})
+
+		It("makes client K+1 wait in the listen backlog: no echo, and its connection open", func() {
+			extra.ExpectOpen(harness.QuietPeriod, tell("05.hint.backlog-waits", preforkWorkers))
+		})
+
+		It("gives client K+1 to the first worker that is free", func() {
+			leave(busy[0])
+			extra.ExpectLine(line, tell("05.hint.free-worker", owners[0]))
+			Expect(srv.ExpectOwnedByChild(extra)).To(Equal(owners[0]), tell("05.prefork.not-the-free-one",
+				extra.Name, owners[0]))
+		})
 	})
 
-	It(fmt.Sprintf("serves %d clients that connect at once, never with more than K worker processes, and drops none", preforkCrowd), SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
+	It(fmt.Sprintf("serves %d clients that connect at once, never with more than K worker processes, and drops none", preforkCrowd), func() {
 		needProcs()
 		most := countWhile(srv, func() {
 			clients := srv.DialMany(preforkCrowd)
 			harness.Together(clients, func(i int, c *harness.Client) {
 				line := fmt.Sprintf("%s of %d", c.Name, preforkCrowd)
 				c.SendLine(line)
-				c.ExpectLine(line, fmt.Sprintf("%d clients connected at once: the %d workers serve them %d at a "+
-					"time, and the others wait in the listen backlog for their turn (TODO 3 and 4).",
-					preforkCrowd, preforkWorkers, preforkWorkers))
+				c.ExpectLine(line, tell("05.hint.crowd", preforkCrowd, preforkWorkers))
 				leave(c)
 			})
 		})
-		Expect(len(most)).To(BeNumerically("<=", preforkWorkers), "while %d clients came and went, the server had "+
-			"%d worker processes at once %v, more than K = %d.\n\n  hint: %s", preforkCrowd, len(most), most, preforkWorkers,
-			neverMoreThanK)
+		Expect(len(most)).To(BeNumerically("<=", preforkWorkers), tell("05.prefork.too-many", preforkCrowd,
+			len(most), most, preforkWorkers, tell("05.hint.never-more-than-k", preforkWorkers)))
 	})
 
-	It("ends every worker and reaps it once its listener is closed: no process, no zombie, no listener left", SpecTimeout(harness.SpecDeadline), func(ctx SpecContext) {
-		busy := srv.DialMany(preforkWorkers)
-		for _, c := range busy {
-			greet(c, eachOwnWorker)
+	When("clients have left, in every way a client leaves", func() {
+		It("keeps the same K workers, and leaves no zombie", func() {
+			needProcs()
+			before := expectWorkers(srv, preforkWorkers, nil, tell("05.hint.start-k", preforkWorkers))
+			clients := srv.DialMany(preforkWorkers)
+			for _, c := range clients {
+				greetOn(srv, c, tell("05.hint.each-own-worker", preforkWorkers))
+			}
+			leave(clients[0])
+			clients[1].CloseWrite()
+			clients[1].ExpectClosed(tell("05.leave.eof"))
+			clients[2].Reset()
+			after := expectWorkers(srv, preforkWorkers, nil, tell("05.hint.keep-workers"))
+			Expect(after).To(ConsistOf(before), tell("05.prefork.workers-changed", before, after,
+				tell("05.hint.keep-workers")))
+			srv.ExpectNoZombies(tell("05.hint.keep-workers"))
+		})
+	})
+
+	When("its listener is closed while clients are served and one waits", func() {
+		var clients []*harness.Client
+		BeforeEach(func() {
+			clients = srv.DialMany(preforkWorkers)
+			for _, c := range clients {
+				greetOn(srv, c, tell("05.hint.each-own-worker", preforkWorkers))
+			}
+			waiting := srv.Dial()
+			waiting.SendLine(waiting.Name + " waits in the backlog")
+			clients = append(clients, waiting)
+		})
+
+		It("returns nil from Serve once every worker has been reaped", func() {
+			expectPreforkShutdown(srv, tell("05.did.close-prefork"), tell("05.hint.stop-all"))
+		})
+
+		It("ends every worker, so that every client's connection closes", func() {
+			_ = srv.Shutdown() // how Serve returned is the spec above's to judge
+			srv.ExpectNoProcessesLeft(tell("05.hint.stop-all"))
+			for _, c := range clients {
+				c.ExpectClosed(tell("05.prefork.closed", tell("05.hint.stop-all")))
+			}
+		})
+
+		It("leaves no process holding the listening socket: a new client cannot connect", func() {
+			_ = srv.Shutdown() // how Serve returned is another spec's to judge
+			srv.ExpectNoProcessesLeft(tell("05.hint.stop-all"))
+			if c, err := srv.TryDial(); err == nil {
+				c.Close()
+				Fail(tell("05.prefork.still-listening", tell("05.hint.stop-all")))
+			}
+		})
+	})
+
+	When("Ctrl-C is pressed in its terminal (SIGINT to its process group)", func() {
+		It("ends every worker with the server", func() {
+			needProcs()
+			pids := expectWorkers(srv, preforkWorkers, nil, tell("05.hint.start-k", preforkWorkers))
+			clients := srv.DialMany(preforkWorkers)
+			for _, c := range clients {
+				greetOn(srv, c, tell("05.hint.each-own-worker", preforkWorkers))
+			}
+			srv.Interrupt()
+			if !srv.ExpectNoProcessesLeft(tell("05.hint.ctrl-c")) {
+				expectEnded(pids, tell("05.hint.ctrl-c"))
+			}
+			for _, c := range clients {
+				c.ExpectClosed(tell("05.hint.ctrl-c"))
+			}
+		})
+	})
+
+	It("keeps every worker in the server's process group, which Ctrl-C in a terminal reaches", func() {
+		needProcs()
+		pids := expectWorkers(srv, preforkWorkers, nil, tell("05.hint.start-k", preforkWorkers))
+		server, err := procs.Get(srv.PID)
+		if err != nil {
+			Skip(tell("05.pgid.cannot-look", err))
 		}
-		waiting := srv.Dial()
-		waiting.SendLine(waiting.Name + " waits in the backlog")
-		expectShutdown(srv, "the spec closed the server's listener", stopAll)
-		for _, c := range append(busy, waiting) {
-			c.ExpectClosed("the server has stopped, so its workers must have stopped too, and their clients' " +
-				"connections with them. " + stopAll)
-		}
-		srv.ExpectNoProcessesLeft(stopAll)
-		if c, err := srv.TryDial(); err == nil {
-			c.Close()
-			Fail("a new client could still connect after the server and its workers were gone: some process " +
-				"still holds the listening socket. " + stopAll)
+		for _, pid := range pids {
+			w, err := procs.Get(pid)
+			Expect(err).NotTo(HaveOccurred(), tell("05.pgid.gone", pid))
+			Expect(w.PGID).To(Equal(server.PGID), tell("05.pgid", pid, w.PGID, server.PGID))
 		}
 	})
 })
 
-// countWhile calls fn and meanwhile counts the server's child processes
-// (zombies included) every sampleEvery, from outside. It returns the PIDs
-// of the largest set of children it saw at once.
-func countWhile(srv *harness.Server, fn func()) []int {
+// expectEnded waits (a few seconds at most) until none of the processes
+// pids is running any more, and fails the spec otherwise. It is how a spec
+// looks for workers where the harness cannot find a server's processes by
+// their tag (macOS): by the PIDs they had while they served.
+func expectEnded(pids []int, hints ...string) {
 	GinkgoHelper()
-	done := make(chan struct{})
-	result := make(chan []int, 1)
-	go func() {
-		var largest []int
-		tick := time.NewTicker(sampleEvery)
-		defer tick.Stop()
-		for {
-			if children, err := procs.Children(srv.PID); err == nil && len(children) > len(largest) {
-				largest = pidsOf(children)
-			}
-			select {
-			case <-done:
-				result <- largest
-				return
-			case <-tick.C:
+	var running []int
+	waitFor(harness.IOTimeout, func() bool {
+		running = nil
+		for _, pid := range pids {
+			if p, err := procs.Get(pid); err == nil && !p.Zombie() {
+				running = append(running, pid)
 			}
 		}
-	}()
-	func() {
-		defer close(done) // also when fn fails the spec
-		fn()
-	}()
-	return <-result
+		return len(running) == 0
+	})
+	if len(running) > 0 {
+		msg := tell("05.ended.running", len(running), running, harness.IOTimeout)
+		for _, h := range hints {
+			msg += "\n\n  hint: " + h
+		}
+		harness.FailWithTask(msg)
+	}
 }

@@ -28,13 +28,11 @@ func ServeGoroutinePool(ln net.Listener, workers int) error {
 		go p.work()
 	}
 	for {
-		conn, err := ln.Accept()
-		if errors.Is(err, net.ErrClosed) {
-			return p.shutdown()
-		}
+		// accept rides out "too many open files": its only error is a
+		// closed ln.
+		conn, err := accept(ln)
 		if err != nil {
-			_ = p.shutdown()
-			return err
+			return p.shutdown()
 		}
 		p.conns.add(conn)
 		p.queue <- conn // waits while the queue is full

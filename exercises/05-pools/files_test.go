@@ -1,0 +1,84 @@
+package pools_test
+
+import (
+	"fmt"
+	"os"
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"github.com/threadproc/threadproc/harness"
+	"github.com/threadproc/threadproc/harness/procs"
+)
+
+// Running out of file descriptors: every connection a process holds is one,
+// and a process may have only so many open. The specs start the goroutine
+// pool with a low limit (harness.WithFileLimit) and connect more clients
+// than it allows. (A prefork worker holds one client's connection at a
+// time, and the supervisor none: the prefork server does not run out.)
+const (
+	// fileLimit is the server's limit on open file descriptors: the Go
+	// runtime, the harness and the listener take a few, each connection
+	// one. It is below what the pool holds when it is full (K connections
+	// served, QueueSize queued, one on its way to the queue), so that Accept
+	// fails before the queue is full.
+	fileLimit = 16
+	// pastFileLimit is how many clients the specs connect, more than
+	// fileLimit: the last ones wait in the listener's queue.
+	pastFileLimit = fileLimit + 8
+	// spinDemand is how many CPUs a server's threads may ask for, at most,
+	// while it waits for a client to leave: a server that sleeps between
+	// tries of Accept asks for next to none, one that spins for about one.
+	spinDemand = 0.5
+)
+
+// dialPastFileLimit connects pastFileLimit clients to srv, more than it has
+// file descriptors for, and returns them in order once the first K have had
+// their lines echoed, and the server's process holds all the descriptors it
+// may: by then Accept fails until a client leaves.
+func dialPastFileLimit(srv *harness.Server) []*harness.Client {
+	GinkgoHelper()
+	clients := make([]*harness.Client, 0, pastFileLimit)
+	for range pastFileLimit {
+		c, err := srv.TryDial()
+		if err != nil {
+			Fail(tell("05.files.refused", len(clients)+1, err, fileLimit) + "\n\n  hint: " +
+				tell("05.hint.accept-retry", fileLimit))
+		}
+		clients = append(clients, c)
+	}
+	for _, c := range clients[:poolWorkers] {
+		greet(c, tell("05.hint.accept-retry", fileLimit))
+	}
+	waitFor(harness.IOTimeout, func() bool { // where descriptors cannot be counted, the greetings will do
+		fds, err := os.ReadDir(fmt.Sprintf("/proc/%d/fd", srv.PID)) // Linux
+		return err != nil || len(fds) >= fileLimit
+	})
+	return clients
+}
+
+// expectIdleWhileOutOfFiles fails the spec if srv's threads ask for
+// spinDemand CPUs or more while it has no file descriptor left: they run or
+// wait for a CPU, from /proc schedstat, so a busy or one-CPU machine does not
+// change the verdict. Only Linux reports it; elsewhere the spec is skipped
+// as not judged.
+func expectIdleWhileOutOfFiles(srv *harness.Server) {
+	GinkgoHelper()
+	before, err := procs.TreeSched(srv.PID)
+	if err != nil {
+		Skip(tell("05.skip.no-sched", err))
+	}
+	start := time.Now()
+	time.Sleep(2 * harness.QuietPeriod) // the window measured, not a wait for anything
+	after, err := procs.TreeSched(srv.PID)
+	wall := time.Since(start)
+	Expect(err).NotTo(HaveOccurred(), tell("05.files.gone", wall))
+	var asked time.Duration
+	for tid, a := range after {
+		b := before[tid] // zero for a thread started since
+		asked += max(0, a.Run-b.Run) + max(0, a.Wait-b.Wait)
+	}
+	cpus := float64(asked) / float64(wall)
+	Expect(cpus).To(BeNumerically("<", spinDemand), tell("05.files.spinning", cpus, wall.Round(time.Millisecond)))
+}
