@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/threadproc/threadproc/harness/internal/hostinfo"
 	"github.com/threadproc/threadproc/harness/internal/proc"
 	"github.com/threadproc/threadproc/harness/internal/stats"
 	"github.com/threadproc/threadproc/harness/internal/words"
@@ -59,6 +60,23 @@ var measuredHost = sync.OnceValue(func() host {
 	}
 	return host{start: stats.Median(took)}
 })
+
+// hostNoted records the host's measurement once per process, in the report
+// of the first spec that starts a server, for the kit to show.
+var hostNoted sync.Once
+
+// noteHost records what the harness measured of this machine, and the
+// deadlines it derived, in the running spec's report (once per process).
+func noteHost() {
+	hostNoted.Do(func() {
+		h := measuredHost()
+		info := hostinfo.Host{Start: h.start, Read: ioTimeout(), Grace: shutdownGrace()}
+		if h.err != nil {
+			info.Err = h.err.Error()
+		}
+		hostinfo.Record(info)
+	})
+}
 
 // ioTimeout is the deadline of one read or write: [IOTimeout], or longer on
 // a machine where starting a process is slow, up to maxIOTimeout.

@@ -91,6 +91,7 @@ const childGOMAXPROCS = 2
 // or the server crashed.
 func StartServer(name string, opts ...Option) *Server {
 	GinkgoHelper()
+	noteHost()
 	s, err := startServer(name, opts, proc.Prefixed(GinkgoWriter, "[server "+name+"] "))
 	if err != nil {
 		ginkgo.Fail(err.Error())

@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"slices"
 	"time"
+
+	"github.com/threadproc/threadproc/harness/internal/hostinfo"
+	"github.com/threadproc/threadproc/harness/internal/stats"
 )
 
 // FlakeSummary counts what a flake run found.
@@ -49,6 +52,7 @@ func Flake(ctx context.Context, exs []Exercise, n int, work string, w io.Writer)
 		var order []string
 		start := time.Now()
 		problems := 0
+		var hosts []hostinfo.Host
 		for range n {
 			res := s.Run(ctx, SuiteTimeout)
 			if res.Problem != "" {
@@ -56,6 +60,9 @@ func Flake(ctx context.Context, exs []Exercise, n int, work string, w io.Writer)
 				fmt.Fprintf(w, "  %s: %s\n", ex.Name, firstLine(res.Problem))
 			}
 			for _, sp := range res.Specs {
+				if sp.Host != nil {
+					hosts = append(hosts, *sp.Host)
+				}
 				r := runs[sp.Text]
 				if r == nil {
 					r = &specRuns{}
@@ -83,6 +90,7 @@ func Flake(ctx context.Context, exs []Exercise, n int, work string, w io.Writer)
 		sum.Ungraded += ungraded
 		fmt.Fprintf(w, "%-16s %d runs in %.0fs: %d spec failures, %d ungraded, %d suite problems\n",
 			ex.Name, n, time.Since(start).Seconds(), failed, ungraded, problems)
+		fmt.Fprintf(w, "    %s\n", describeHosts(hosts))
 		slices.Sort(order)
 		printFlakeTable(w, order, runs)
 	}
@@ -102,4 +110,38 @@ func printFlakeTable(w io.Writer, order []string, runs map[string]*specRuns) {
 			fmt.Fprintf(w, "    %29s  └ %s\n", "", r.why)
 		}
 	}
+}
+
+// describeHosts says what the harness measured of the machine over the runs
+// of a suite: what starting a process cost, and the deadlines that followed.
+func describeHosts(hosts []hostinfo.Host) string {
+	var starts, reads, graces []time.Duration
+	var errs []string
+	for _, h := range hosts {
+		if h.Err != "" {
+			errs = append(errs, h.Err)
+			continue
+		}
+		starts, reads, graces = append(starts, h.Start), append(reads, h.Read), append(graces, h.Grace)
+	}
+	if len(starts) == 0 {
+		if len(errs) > 0 {
+			return "host: not measured (" + errs[0] + "), so reads waited their default deadline"
+		}
+		return "host: no run recorded a measurement (no spec started a server)"
+	}
+	span := func(ds []time.Duration) string {
+		lo, hi := slices.Min(ds), slices.Max(ds)
+		if lo.Round(time.Millisecond) == hi.Round(time.Millisecond) {
+			return lo.Round(time.Millisecond).String()
+		}
+		return lo.Round(time.Millisecond).String() + "–" + hi.Round(time.Millisecond).String()
+	}
+	runs := fmt.Sprintf("%d runs", len(starts))
+	if len(starts) == 1 {
+		runs = "1 run"
+	}
+	return fmt.Sprintf("host, as the harness measured it in %s: starting a process cost %s (median %s), so a read "+
+		"waited up to %s and Serve had %s to return after its listener closed", runs, span(starts),
+		stats.Median(starts).Round(time.Millisecond), span(reads), span(graces))
 }

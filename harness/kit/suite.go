@@ -14,6 +14,7 @@ import (
 
 	"github.com/onsi/ginkgo/v2/types"
 
+	"github.com/threadproc/threadproc/harness/internal/hostinfo"
 	"github.com/threadproc/threadproc/harness/internal/outcome"
 	"github.com/threadproc/threadproc/harness/internal/proc"
 	"github.com/threadproc/threadproc/harness/internal/task"
@@ -91,6 +92,9 @@ type Spec struct {
 	// Outcomes are what the harness recorded as data about how the
 	// learner's code ended in this spec (a data race, a panic, a hang...).
 	Outcomes []outcome.Outcome
+	// Host is what the harness measured of the machine, recorded by the
+	// first spec of the run that started a server (nil in the others).
+	Host *hostinfo.Host
 	// Location is the spec's file:line.
 	Location string
 	// Output is what the spec wrote to GinkgoWriter, where the harness
@@ -195,9 +199,13 @@ func readReport(path string) ([]Spec, string) {
 				}
 				continue
 			}
-			specs = append(specs, Spec{Text: sr.FullText(), State: sr.State.String(),
+			sp := Spec{Text: sr.FullText(), State: sr.State.String(),
 				Message: failureText(sr), Labels: sr.Labels(), Seconds: sr.RunTime.Seconds(),
-				Outcomes: outcome.Of(sr), Location: sr.LeafNodeLocation.String(), Output: sr.CapturedGinkgoWriterOutput})
+				Outcomes: outcome.Of(sr), Location: sr.LeafNodeLocation.String(), Output: sr.CapturedGinkgoWriterOutput}
+			if h, ok := hostinfo.Of(sr); ok {
+				sp.Host = &h
+			}
+			specs = append(specs, sp)
 		}
 	}
 	return specs, strings.Join(problems, "\n")

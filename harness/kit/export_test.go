@@ -1,0 +1,4 @@
+package kit
+
+// DescribeHosts is describeHosts, for the specs.
+var DescribeHosts = describeHosts
