@@ -31,6 +31,7 @@
 //	harness/internal/words     the harness's own messages, in both catalogs
 //	harness/internal/proc      the one process layer (group, fd 3, parent-death signal, tag, output, stop)
 //	harness/internal/outcome   how a spec's run ended (race, panic, fork bomb, hang), as report entries
+//	harness/internal/hostinfo  what starting a process costs here, and the deadlines derived, as a report entry
 //	harness/internal/manifest  an exercise's tasks, points and files (exercise.json)
 //	harness/kit          the runner behind the Makefile (learn, verify, test, grade, flake, hint, reset)
 //	harness/grading      results as records, and the formats grading platforms read
