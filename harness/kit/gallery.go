@@ -201,7 +201,7 @@ func (e Entry) Apply(ex Exercise, base Overlay, dir string) (Overlay, error) {
 			}
 			text = string(fixed)
 		}
-		out := filepath.Join(dir, e.Name+"."+edit.File)
+		out := filepath.Join(dir, ex.Name+"."+e.Name+"."+edit.File)
 		if err := os.WriteFile(out, []byte(text), 0o644); err != nil {
 			return nil, err
 		}

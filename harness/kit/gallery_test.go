@@ -111,6 +111,29 @@ file: session.go
 			Expect(err).To(MatchError(ContainSubstring("does not match")))
 		})
 
+		It("keeps the edits of same-named entries of two exercises apart, in one work folder", func() {
+			applyIn := func(e kit.Exercise, text string) map[string]string {
+				Expect(os.MkdirAll(e.GalleryDir(), 0o755)).To(Succeed())
+				Expect(os.WriteFile(filepath.Join(e.GalleryDir(), "e.txt"), []byte(text), 0o644)).To(Succeed())
+				entries, err := kit.Gallery(e)
+				Expect(err).NotTo(HaveOccurred())
+				sol, err := kit.TreeOverlay(e, filepath.Join(e.Root, "solutions"))
+				Expect(err).NotTo(HaveOccurred())
+				o, err := entries[0].Apply(e, sol, dir)
+				Expect(err).NotTo(HaveOccurred())
+				return o
+			}
+			ours := applyIn(ex, "about: a\nfails: b\nsays: c\nfile: session.go\n- done()\n+ mine()\n")
+			other := kit.Exercise{Name: "02-other", Root: ex.Root}
+			Expect(os.MkdirAll(other.SolutionDir(), 0o755)).To(Succeed())
+			Expect(os.WriteFile(filepath.Join(other.SolutionDir(), "session.go"),
+				[]byte("package other\n\nfunc g() {\n\tdone()\n}\n"), 0o644)).To(Succeed())
+			applyIn(other, "about: a\nfails: b\nsays: c\nfile: session.go\n- done()\n+ theirs()\n")
+			b, err := os.ReadFile(ours[filepath.Join(ex.Dir(), "session.go")])
+			Expect(err).NotTo(HaveOccurred())
+			Expect(string(b)).To(ContainSubstring("mine()"), "the other exercise's entry overwrote ours")
+		})
+
 		It("replaces a whole file with with:", func() {
 			Expect(os.WriteFile(filepath.Join(ex.GalleryDir(), "other.go"), []byte("package demo\n"), 0o644)).To(Succeed())
 			got, err := apply("about: a\nfails: b\nsays: c\nfile: session.go\nwith: other.go\n")
