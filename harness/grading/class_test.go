@@ -88,6 +88,13 @@ var _ = Describe("a generated class", Ordered, func() {
 		Expect(lg.Provenance.KitCommit).NotTo(BeEmpty())
 		Expect(lg.Provenance.GinkgoSeed).To(BeEquivalentTo(1))
 		Expect(lg.Network.Connections).To(Equal(0))
+		for _, e := range lg.Exercises {
+			for _, r := range e.Records {
+				if r.Task == 0 { // go vet, the catalogs: they read the learner's files inside the sandbox too
+					Expect(r.State).To(BeEquivalentTo("passed"), "%s: %s", r.Spec, r.Message)
+				}
+			}
+		}
 		junit, err := os.ReadFile(filepath.Join(lo, "junit", "01-echo.xml"))
 		Expect(err).NotTo(HaveOccurred())
 		Expect(string(junit)).To(ContainSubstring(`name="threadproc.kit_commit" value="` + lg.Provenance.KitCommit + `"`))

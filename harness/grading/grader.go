@@ -175,6 +175,11 @@ func (g *Grader) exercise(ctx context.Context, ex kit.Exercise, tree, scratchRoo
 	if err := os.MkdirAll(scratch, 0o755); err != nil {
 		return Unrun(ex.Name, m, kit.NoReport, err.Error())
 	}
+	// The sandbox hides the submissions, and a spec that runs go vet reads
+	// the learner's files through the overlay: give it copies it can see.
+	if overlay, err = copyOverlay(overlay, filepath.Join(scratch, "src")); err != nil {
+		return Unrun(ex.Name, m, kit.NoReport, err.Error())
+	}
 	suite := &kit.Suite{Label: ex.Name, Pkg: ex.Package(), Root: ex.Root, Overlay: overlay,
 		Binary: filepath.Join(scratch, ex.Name+".test"), Env: []string{CanaryKey + "=" + canaryAddr}}
 	started := time.Now()
@@ -324,4 +329,29 @@ func (g *Grader) warmVetCache(ctx context.Context, suite *kit.Suite) {
 	cmd.Dir = filepath.Join(suite.Root, suite.Pkg)
 	cmd.Env = append(os.Environ(), "GOFLAGS="+os.Getenv("GOFLAGS")+" -overlay="+suite.Binary+".overlay.json")
 	_ = cmd.Run() // findings are the spec's to report
+}
+
+// copyOverlay copies the files o takes from outside the kit into dir, and
+// returns the overlay that takes them from there.
+func copyOverlay(o kit.Overlay, dir string) (kit.Overlay, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	copied := kit.Overlay{}
+	for dest, src := range o {
+		if src == "" { // a file the overlay deletes
+			copied[dest] = src
+			continue
+		}
+		b, err := os.ReadFile(src)
+		if err != nil {
+			return nil, err
+		}
+		to := filepath.Join(dir, filepath.Base(dest))
+		if err := os.WriteFile(to, b, 0o644); err != nil {
+			return nil, err
+		}
+		copied[dest] = to
+	}
+	return copied, nil
 }
