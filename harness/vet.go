@@ -2,6 +2,7 @@ package harness
 
 import (
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -10,11 +11,34 @@ import (
 
 	"github.com/onsi/ginkgo/v2"
 
+	"github.com/threadproc/threadproc/harness/internal/vetresult"
 	"github.com/threadproc/threadproc/harness/internal/words"
 )
 
 // vetLineRE finds a finding of go vet: "./stats.go:12:3: message".
 var vetLineRE = regexp.MustCompile(`(?m)^(?:vet: )?\.?/?([^\s:]+\.go):(\d+)(?::\d+)?: (.+)$`)
+
+// runVet runs go vet on the package, or, when a grader ran it outside its
+// sandbox (see package vetresult), reads what it found. err says why vet
+// could not run at all.
+func runVet() (out []byte, clean bool, err error) {
+	if path := os.Getenv(vetresult.EnvVar); path != "" {
+		code, out, err := vetresult.Read(path)
+		return out, code == 0, err
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		goTool = filepath.Join(runtime.GOROOT(), "bin", "go")
+	}
+	out, err = exec.Command(goTool, "vet", ".").CombinedOutput()
+	if err == nil {
+		return out, true, nil
+	}
+	if _, ok := err.(*exec.ExitError); ok {
+		return out, false, nil
+	}
+	return out, false, err
+}
 
 // ExpectVetClean runs `go vet` on the package whose suite runs (a test
 // binary runs in its package's folder), as the code stands, and fails the
@@ -25,21 +49,17 @@ var vetLineRE = regexp.MustCompile(`(?m)^(?:vet: )?\.?/?([^\s:]+\.go):(\d+)(?::\
 // (GOFLAGS) as the build's.
 func ExpectVetClean() {
 	ginkgo.GinkgoHelper()
-	goTool, err := exec.LookPath("go")
+	out, clean, err := runVet()
 	if err != nil {
-		goTool = filepath.Join(runtime.GOROOT(), "bin", "go")
-	}
-	out, err := exec.Command(goTool, "vet", ".").CombinedOutput()
-	if err == nil {
-		return
-	}
-	if _, ok := err.(*exec.ExitError); !ok {
 		ginkgo.Skip(words.Say("unjudged", words.Say("vet.no-run", err.Error())))
+	}
+	if clean {
+		return
 	}
 	var b strings.Builder
 	b.WriteString(words.Say("vet.found") + "\n")
 	for _, m := range vetLineRE.FindAllStringSubmatch(string(out), -1) {
-		fmt.Fprintf(&b, "    %s:%s: %s", m[1], m[2], m[3])
+		fmt.Fprintf(&b, "    %s:%s: %s", filepath.Base(m[1]), m[2], m[3])
 		if tasks := thisManifest().TasksOf(filepath.Base(m[1])); len(tasks) > 0 {
 			b.WriteString(words.Say("vet.task", joinInts(tasks)))
 		}

@@ -2,6 +2,7 @@ package grading
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/threadproc/threadproc/harness/internal/outcome"
+	"github.com/threadproc/threadproc/harness/internal/vetresult"
 	"github.com/threadproc/threadproc/harness/kit"
 	"github.com/threadproc/threadproc/harness/sandbox"
 )
@@ -194,7 +196,7 @@ func (g *Grader) exercise(ctx context.Context, ex kit.Exercise, tree, scratchRoo
 		e.Seconds = time.Since(started).Seconds()
 		return e
 	}
-	g.warmVetCache(ctx, suite)
+	g.vetOutside(ctx, suite, scratch)
 	var usage sandbox.Usage
 	res, report := g.run(ctx, suite, scratch, "!"+TimingLabel, false, b, &usage)
 	g.keep(suite, out, ex.Name)
@@ -314,21 +316,27 @@ func compilerError(out string) string {
 	return firstLine(out)
 }
 
-// warmVetCache runs, outside the sandbox, the go vet a spec may run inside
-// it (harness.ExpectVetClean: go vet in the package's folder, the
-// learner's files through the build's overlay), so that the go command
-// inside finds every result in the build cache, which the sandbox keeps
-// read-only: a learner's code must not write into the grader's cache, and
-// a cold private cache costs minutes. Like the build, vet reads the
-// learner's code and runs none of it.
-func (g *Grader) warmVetCache(ctx context.Context, suite *kit.Suite) {
-	if g.opts.Tools.Bwrap == "" {
-		return // only bubblewrap makes the file system read-only
-	}
+// vetOutside runs go vet on the learner's package outside the sandbox (vet
+// reads the code and runs none of it, but needs a writable build cache,
+// which the sandbox keeps read-only), and hands the result to the spec that
+// reports it inside through a file in the scratch folder.
+func (g *Grader) vetOutside(ctx context.Context, suite *kit.Suite, scratch string) {
 	cmd := exec.CommandContext(ctx, "go", "vet", ".")
 	cmd.Dir = filepath.Join(suite.Root, suite.Pkg)
 	cmd.Env = append(os.Environ(), "GOFLAGS="+os.Getenv("GOFLAGS")+" -overlay="+suite.Binary+".overlay.json")
-	_ = cmd.Run() // findings are the spec's to report
+	out, err := cmd.CombinedOutput()
+	code := 0
+	if err != nil {
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) {
+			return // vet did not run: the spec runs it itself, and says why it cannot
+		}
+		code = exit.ExitCode()
+	}
+	path := filepath.Join(scratch, "vet.result")
+	if vetresult.Write(path, code, out) == nil {
+		suite.Env = append(suite.Env, vetresult.EnvVar+"="+path)
+	}
 }
 
 // copyOverlay copies the files o takes from outside the kit into dir, and
