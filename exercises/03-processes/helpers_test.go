@@ -65,17 +65,13 @@ func workersOf(srv *harness.Server, clients []*harness.Client, hints ...string) 
 // noWorkerLeft runs in the server's process the moment Serve returned: none
 // of its workers may still be running, or be waiting to be reaped.
 func noWorkerLeft() error {
-	unreaped, decided := unreapedNow() // first, before the reapers catch up
-	running, zombies, ok := childrenNow()
-	if !ok {
-		running, zombies = inchild.ChildrenLeft()
-	}
+	running, zombies, unreaped := inchild.ChildrenNow()
 	switch {
 	case len(running) > 0:
 		return fmt.Errorf("%s", msg("03.after-serve.running", len(running), inchild.PIDList(running)))
 	case len(zombies) > 0:
 		return fmt.Errorf("%s", msg("03.after-serve.zombies", len(zombies), inchild.PIDList(zombies)))
-	case decided && unreaped:
+	case unreaped:
 		return fmt.Errorf("%s", msg("03.after-serve.unreaped"))
 	}
 	return nil

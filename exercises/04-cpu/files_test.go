@@ -1,6 +1,7 @@
 package cpu_test
 
 import (
+	"errors"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/threadproc/threadproc/harness"
 	"github.com/threadproc/threadproc/harness/procs"
+	"github.com/threadproc/threadproc/harness/speedup"
 )
 
 // Running out of file descriptors: every connection a process holds is one,
@@ -55,20 +57,10 @@ func dialPastFileLimit(srv *harness.Server) []*harness.Client {
 // as not judged.
 func expectIdleWhileOutOfFiles(srv *harness.Server) {
 	GinkgoHelper()
-	before, err := procs.TreeSched(srv.PID)
-	if err != nil {
+	cpus, wall, err := speedup.CPUsAskedFor(srv.PID, 2*harness.QuietPeriod)
+	if errors.Is(err, procs.ErrUnsupported) {
 		Skip(tell("04.skip.no-sched", err))
 	}
-	start := time.Now()
-	time.Sleep(2 * harness.QuietPeriod) // the window measured, not a wait for anything
-	after, err := procs.TreeSched(srv.PID)
-	wall := time.Since(start)
 	Expect(err).NotTo(HaveOccurred(), tell("04.files.gone", wall))
-	var asked time.Duration
-	for tid, a := range after {
-		b := before[tid] // zero for a thread started since
-		asked += max(0, a.Run-b.Run) + max(0, a.Wait-b.Wait)
-	}
-	cpus := float64(asked) / float64(wall)
 	Expect(cpus).To(BeNumerically("<", spinDemand), tell("04.files.spinning", cpus, wall.Round(time.Millisecond)))
 }

@@ -38,17 +38,13 @@ func nothingLeft() error {
 // running, are zombies (ended but not reaped), or, on Linux, were not
 // reaped yet at the moment it looked.
 func noWorkerLeft() error {
-	unreaped, decided := unreapedNow() // first, before the reapers catch up
-	running, zombies, ok := childrenNow()
-	if !ok {
-		running, zombies = inchild.ChildrenLeft()
-	}
+	running, zombies, unreaped := inchild.ChildrenNow()
 	switch {
 	case len(running) > 0:
 		return errors.New(tell("05.after-serve.running", len(running), inchild.PIDList(running)))
 	case len(zombies) > 0:
 		return errors.New(tell("05.after-serve.zombies", len(zombies), inchild.PIDList(zombies)))
-	case decided && unreaped:
+	case unreaped:
 		return errors.New(tell("05.after-serve.unreaped"))
 	}
 	return nil

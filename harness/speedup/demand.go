@@ -37,3 +37,28 @@ func demand(before, after map[int]procs.SchedTimes, wall time.Duration) float64 
 	}
 	return stats.Ratio(asked, wall)
 }
+
+// CPUsAskedFor watches the process tree of pid for window and returns how
+// many CPUs all its threads asked for meanwhile (time on a CPU or waiting
+// for one, over the wall time): near 0 for a server that sleeps or waits,
+// about 1 for one that spins, whatever else the machine runs. The error
+// wraps procs.ErrUnsupported where the kernel does not say (all but Linux).
+func CPUsAskedFor(pid int, window time.Duration) (cpus float64, wall time.Duration, err error) {
+	before, err := procs.TreeSched(pid)
+	if err != nil {
+		return 0, 0, err
+	}
+	start := time.Now()
+	time.Sleep(window) // the window measured, not a wait for anything
+	after, err := procs.TreeSched(pid)
+	wall = time.Since(start)
+	if err != nil {
+		return 0, wall, err
+	}
+	var asked time.Duration
+	for tid, a := range after {
+		b := before[tid] // zero for a thread started since
+		asked += max(0, a.Run-b.Run) + max(0, a.Wait-b.Wait)
+	}
+	return stats.Ratio(asked, wall), wall, nil
+}

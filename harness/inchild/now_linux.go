@@ -1,4 +1,6 @@
-package processes_test
+//go:build linux
+
+package inchild
 
 import (
 	"errors"
