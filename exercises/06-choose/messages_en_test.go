@@ -99,6 +99,9 @@ var english = say.Messages{
 	"06.server.ended":   "its process has ended; its output:\n%s",
 	"06.reply.nothing":  "nothing (%v)",
 	"06.reply.partial":  "%q and then: %v",
+	"06.skip.slow-too-fast": "not judged here: %q was answered in %v, even at %d times the size this server runs in " +
+		"about 0.2 s, which is too soon to tell a healthy slow job from a deadline of a few seconds; run the spec " +
+		"again on a quieter machine.",
 	"06.skip.procs": "not judged here: %s, and this system does not let the spec look at processes (%v). " +
 		"Run the specs on Linux to have it judged.",
 	"06.skip.ctrl-c": "not judged here: after Ctrl-C, the spec looks for the server's processes by the tag " +
