@@ -3,6 +3,7 @@ package harness
 import (
 	"sync"
 	"sync/atomic"
+	"time"
 
 	. "github.com/onsi/ginkgo/v2" //nolint:revive // the harness is ginkgo-native
 
@@ -76,4 +77,38 @@ func (s *Server) Kill() {
 	s.stopping = true
 	s.mu.Unlock()
 	s.kill(words.Say("kill.owner"))
+}
+
+// maxTurns bounds how many reads [Progress.ReadLine] makes for one line.
+const maxTurns = 30
+
+// Progress lets the clients of a crowd that share a server's few workers
+// wait their turn. A read of [Progress.ReadLine] goes on waiting as long as
+// some client of the crowd was answered within a read's deadline: a queue
+// of jobs on a small or busy machine is no stall. Once the whole crowd has
+// heard nothing for a read's deadline (the server stalled, or lost a slot)
+// it returns what [Client.ReadLine] returns. The zero Progress is ready;
+// use one per crowd, from all of its goroutines at once (each client still
+// from its own only).
+type Progress struct {
+	last atomic.Int64 // when a client of the crowd was last answered, in Unix nanoseconds
+}
+
+// ReadLine reads c's next line like [Client.ReadLine], waiting longer while
+// the crowd is being answered.
+func (p *Progress) ReadLine(c *Client) (string, error) {
+	p.last.CompareAndSwap(0, time.Now().UnixNano())
+	var line string
+	var err error
+	for range maxTurns {
+		line, err = c.ReadLine()
+		if err == nil {
+			p.last.Store(time.Now().UnixNano())
+			return line, nil
+		}
+		if line != "" || !isTimeout(err) || time.Since(time.Unix(0, p.last.Load())) >= ioTimeout() {
+			return line, err
+		}
+	}
+	return line, err
 }

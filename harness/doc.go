@@ -15,7 +15,11 @@
 //   - [Server.Dial], [Server.DialMany] and [Together] drive real clients
 //     ([Client]). Every read and write has a deadline, and every failed
 //     expectation says what the client did, what it expected, what happened,
-//     and which task to look at.
+//     and which task to look at. [Client.Deliver] waits until the server has
+//     read a part of a line before the spec watches its answer (a busy
+//     machine would otherwise join the parts in one read), and [Progress]
+//     lets a crowd queue for a few workers: no read gives up while the
+//     crowd is being answered.
 //   - [StartClientProgram] runs the learner's client program against a
 //     listener the spec controls ([Listen]).
 //   - [WorkersBudget] gives a spec that starts many processes a time budget

@@ -157,7 +157,7 @@ var _ = Describe("RunClient, the client program", harness.Task(5), func() {
 			// The spec's pauses are checks: while the reply is unfinished, the
 			// client must send nothing (no next line, no close).
 			for _, piece := range []string{"fi", "rs"} {
-				r.peer.Send(piece)
+				r.peer.Deliver(piece)
 				r.peer.ExpectOpen(harness.QuietPeriod, tell.Say("01.client.wait-newline"))
 			}
 			r.peer.Send("t\n")

@@ -49,7 +49,7 @@ var _ = Describe("handle, the echo", harness.Task(2), func() {
 
 	When("a line arrives in two writes", func() {
 		It("does not answer before its \"\\n\" arrives, then echoes the whole line", func() {
-			c.Send("hel")
+			c.Deliver("hel")
 			c.ExpectOpen(harness.QuietPeriod, tell.Say("01.echo.per-read"))
 			c.Send("lo\n")
 			c.ExpectLine("hello", tell.Say("01.echo.joined"))

@@ -33,7 +33,7 @@ var _ = Describe("exit", harness.Task(3), func() {
 
 	When("\"exit\" arrives in pieces over several writes", func() {
 		It("waits for the whole line, then closes the connection", func() {
-			c.Send("ex")
+			c.Deliver("ex")
 			c.ExpectOpen(harness.QuietPeriod, tell.Say("01.exit.wait-whole"))
 			c.Send("it\n")
 			c.ExpectClosed(tell.Say("01.exit.pieces"))

@@ -112,6 +112,7 @@ var _ = Describe("a job that crashes its worker", harness.Task(3), func() {
 			// counted twice can block any of them, and the count says why.
 			sent := make([][]string, len(all))
 			replies := make([][]reply, len(all))
+			var turns harness.Progress // 8 clients queue for 2 workers: waiting one's turn is no stall
 			peak, seen := watchWorkers(srv, func() {
 				harness.Together(all, func(i int, c *harness.Client) {
 					lines := make([]string, crashes) // the crasher's
@@ -126,7 +127,7 @@ var _ = Describe("a job that crashes its worker", harness.Task(3), func() {
 					}
 					for _, line := range lines {
 						c.SendLine(line)
-						got, err := c.ReadLine()
+						got, err := turns.ReadLine(c)
 						sent[i], replies[i] = append(sent[i], line), append(replies[i], reply{got, err})
 					}
 				})

@@ -151,9 +151,13 @@ var _ = Describe("dispatching jobs to worker processes", harness.Task(2), func()
 // sendJobs has every client send jobsEach jobs, all clients at once.
 func sendJobs(clients []*harness.Client) {
 	GinkgoHelper()
+	var turns harness.Progress // more clients than workers: waiting one's turn is no stall
 	harness.Together(clients, func(i int, c *harness.Client) {
 		for j := range jobsEach {
-			expectJob(c, poolRounds+i*jobsEach+j, tell("06.hint.in-a-worker"))
+			rounds := poolRounds + i*jobsEach + j
+			c.SendLine(work(rounds))
+			got, err := turns.ReadLine(c)
+			c.ExpectReply(tell("06.sent", work(rounds)), got, err, digest(rounds), tell("06.hint.in-a-worker"))
 		}
 	})
 }

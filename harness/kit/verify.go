@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -25,41 +24,64 @@ type variant struct {
 // Verify proves, for each exercise, that its suite fails on the skeleton
 // (every spec, each with a message naming a TODO), passes on the solution,
 // and that every gallery entry fails the spec it names for the reason it
-// names. Builds, and then runs, go jobs at a time: the specs judge by what
-// the server asked of the machine, not by how idle the machine is (make
-// flake LOAD=2 shows it), so a suite beside another one gets the same
-// verdict. The checks are written in the order of the variants.
-func Verify(ctx context.Context, exs []Exercise, work string, jobs int, t *Tally) {
+// names. With harnessRoot set (kit test: the kit's root folder), the kit's
+// own suites under harness/ run first and every spec of theirs must pass. It builds go suites at a
+// time and runs each as soon as it is built, go at a time: the specs judge
+// by what the server asked of the machine, not by how idle the machine is
+// (make flake LOAD=2 shows it), so a suite beside a compiler or another
+// suite gets the same verdict. The checks are written in the order of the
+// variants.
+func Verify(ctx context.Context, harnessRoot string, exs []Exercise, work string, jobs int, t *Tally) {
 	var variants []*variant
+	if harnessRoot != "" {
+		variants = harnessVariants(harnessRoot, work)
+	}
 	for _, ex := range exs {
 		CheckLayout(ex, t)
 		CheckReadmes(ex, t)
 		variants = append(variants, prepare(ex, work)...)
 	}
-	buildAll(ctx, variants, jobs)
-	results := runAll(ctx, variants, jobs)
+	results := pipeline(ctx, variants, jobs)
+	cached := 0
 	for i, v := range variants {
 		judge(v, <-results[i], t)
+		if v.suite.cached {
+			cached++
+		}
+	}
+	if c := cache(); c != nil {
+		t.Printf("%-40s %d of %d from the kit's cache (%s; %s=off builds all)\n", "test binaries", cached, len(variants),
+			c.dir, cacheKeyEnv)
+		c.prune(cacheBytes)
 	}
 }
 
-// runAll runs the variants that built, jobs at a time, in order, and
-// returns a channel per variant that delivers its result once it has run.
-func runAll(ctx context.Context, variants []*variant, jobs int) []chan Result {
+// pipeline builds the variants, jobs at a time, and runs each one as soon as
+// it is built, jobs at a time, so that the compiler works while suites wait
+// on their servers. It returns a channel per variant that delivers its
+// result once it has run (an empty one if it did not build).
+func pipeline(ctx context.Context, variants []*variant, jobs int) []chan Result {
 	results := make([]chan Result, len(variants))
 	for i := range results {
 		results[i] = make(chan Result, 1)
 	}
+	builders, runners := make(chan struct{}, max(1, jobs)), make(chan struct{}, max(1, jobs))
 	go func() {
-		sem := make(chan struct{}, max(1, jobs))
 		for i, v := range variants {
 			if v.err != nil {
 				results[i] <- Result{}
 				continue
 			}
-			sem <- struct{}{}
+			builders <- struct{}{}
 			go func() {
-				defer func() { <-sem }()
+				v.err = v.suite.Build(ctx)
+				<-builders
+				if v.err != nil {
+					results[i] <- Result{}
+					return
+				}
+				runners <- struct{}{}
+				defer func() { <-runners }()
 				results[i] <- v.suite.Run(ctx, SuiteTimeout)
 			}()
 		}
@@ -98,25 +120,6 @@ func prepare(ex Exercise, work string) []*variant {
 	return out
 }
 
-// buildAll compiles the variants, jobs at a time.
-func buildAll(ctx context.Context, variants []*variant, jobs int) {
-	sem := make(chan struct{}, max(1, jobs))
-	var wg sync.WaitGroup
-	for _, v := range variants {
-		if v.err != nil {
-			continue
-		}
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			v.err = v.suite.Build(ctx)
-		}()
-	}
-	wg.Wait()
-}
-
 // judge records the checks of one variant, given what its run reported.
 func judge(v *variant, res Result, t *Tally) {
 	label := v.suite.Label
@@ -129,7 +132,7 @@ func judge(v *variant, res Result, t *Tally) {
 		judgeSkeleton(label, res, t)
 		CheckHints(v.ex, res, t)
 		CheckQuotedSpecs(v.ex, res, t)
-	case "solution":
+	case "solution", "harness":
 		judgeSolution(label, res, t)
 	default:
 		judgeEntry(label, v.entry, res, t)

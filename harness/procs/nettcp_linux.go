@@ -21,6 +21,7 @@ type tcpRow struct {
 	local, remote netip.AddrPort // normalized (IPv4-mapped forms unmapped)
 	state         uint8
 	inode         uint64
+	tx, rx        uint64 // bytes sent but not acknowledged; bytes received but not read
 }
 
 // readTCPTables parses dir/tcp and dir/tcp6 (dir is /proc/net or
@@ -76,6 +77,13 @@ func parseTCPTable(f *os.File, state uint8, rows []tcpRow) ([]tcpRow, error) {
 		}
 		if row.remote, err = parseHexAddrPort(string(fields[2])); err != nil {
 			return rows, err
+		}
+		tx, rx, _ := bytes.Cut(fields[4], []byte(":"))
+		if row.tx, err = strconv.ParseUint(string(tx), 16, 64); err != nil {
+			return rows, fmt.Errorf("malformed queues %q", fields[4])
+		}
+		if row.rx, err = strconv.ParseUint(string(rx), 16, 64); err != nil {
+			return rows, fmt.Errorf("malformed queues %q", fields[4])
 		}
 		if row.inode, err = strconv.ParseUint(string(fields[9]), 10, 64); err != nil {
 			return rows, fmt.Errorf("malformed inode %q", fields[9])

@@ -231,10 +231,11 @@ func verify(ctx context.Context, root, cmd string, args []string) int {
 		defer os.RemoveAll(work)
 	}
 	t := kit.NewTally(os.Stdout)
+	harness := ""
 	if cmd == "test" {
-		kit.HarnessSuites(ctx, root, work, *jobs, t)
+		harness = root
 	}
-	kit.Verify(ctx, exs, work, *jobs, t)
+	kit.Verify(ctx, harness, exs, work, *jobs, t)
 	stopStress() // the busy loops too must be gone for the leftover check
 	kit.CheckLeftovers(t)
 	fmt.Println(t.Summary())
