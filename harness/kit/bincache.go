@@ -94,25 +94,26 @@ func (c *binCache) key(ctx context.Context, s *Suite, args []string) (string, er
 	for _, d := range pf.deps {
 		fmt.Fprintf(h, "dep %s\n", d)
 	}
-	replaced := map[string]string{}
-	for from, to := range s.Overlay {
-		replaced[from] = to
-	}
+	listed := map[string]bool{}
 	for _, f := range pf.files {
-		if _, ok := replaced[f]; ok {
-			continue // hashed with the overlay below
+		listed[f] = true
+		path := f
+		if to, ok := s.Overlay[f]; ok {
+			path = to
 		}
-		if err := hashFile(h, f, f); err != nil {
+		if err := hashFile(h, f, path); err != nil {
 			return "", err
 		}
 	}
-	from := make([]string, 0, len(replaced))
-	for f := range replaced {
-		from = append(from, f)
+	var added []string // files the overlay adds to the package
+	for from := range s.Overlay {
+		if !listed[from] {
+			added = append(added, from)
+		}
 	}
-	sort.Strings(from)
-	for _, f := range from {
-		if err := hashFile(h, f, replaced[f]); err != nil {
+	sort.Strings(added)
+	for _, f := range added {
+		if err := hashFile(h, f, s.Overlay[f]); err != nil {
 			return "", err
 		}
 	}
