@@ -24,7 +24,7 @@ import (
 // A binary is found again by a key that hashes everything its build reads:
 // the go command's environment (toolchain, GOOS, GOARCH, GOFLAGS, CGO...),
 // the build's flags, go.mod and go.sum (which pin every dependency), and
-// the path and content of every file of the main module's packages the
+// the place and content of every file of the main module's packages the
 // test imports, with the overlay's replacements read instead of the files
 // they replace. Standard packages are covered by the toolchain's version
 // and GOROOT, dependencies by their module version. THREADPROC_BUILD_CACHE=off
@@ -101,7 +101,7 @@ func (c *binCache) key(ctx context.Context, s *Suite, args []string) (string, er
 		if to, ok := s.Overlay[f]; ok {
 			path = to
 		}
-		if err := hashFile(h, f, path); err != nil {
+		if err := hashFile(h, rel(s.Root, f), path); err != nil {
 			return "", err
 		}
 	}
@@ -113,11 +113,21 @@ func (c *binCache) key(ctx context.Context, s *Suite, args []string) (string, er
 	}
 	sort.Strings(added)
 	for _, f := range added {
-		if err := hashFile(h, f, s.Overlay[f]); err != nil {
+		if err := hashFile(h, rel(s.Root, f), s.Overlay[f]); err != nil {
 			return "", err
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// rel names a file by its place in the module, so that two checkouts of the
+// same kit share binaries (their messages then name the files of the
+// checkout that built them, which hold the same code).
+func rel(root, path string) string {
+	if r, err := filepath.Rel(root, path); err == nil && filepath.IsLocal(r) {
+		return filepath.ToSlash(r)
+	}
+	return path
 }
 
 // hashFile writes a file's name and content into h.

@@ -33,6 +33,17 @@ var _ = Describe("the cache of test binaries", func() {
 		Expect(key(&kit.Suite{Root: root, Pkg: "."})).To(Equal(key(&kit.Suite{Root: root, Pkg: "."})))
 	})
 
+	It("finds a binary built in another checkout of the same files", func() {
+		first := key(&kit.Suite{Root: root, Pkg: "."})
+		other := GinkgoT().TempDir()
+		for _, name := range []string{"go.mod", "a.go", "a_test.go"} {
+			b, err := os.ReadFile(filepath.Join(root, name))
+			Expect(err).NotTo(HaveOccurred())
+			Expect(os.WriteFile(filepath.Join(other, name), b, 0o644)).To(Succeed())
+		}
+		Expect(key(&kit.Suite{Root: other, Pkg: "."})).To(Equal(first))
+	})
+
 	It("builds again when a file of the package or of its tests changes", func() {
 		before := key(&kit.Suite{Root: root, Pkg: "."})
 		write("a.go", "package m\n\nfunc A() int { return 2 }\n")
