@@ -160,6 +160,7 @@ func (c *binCache) env(ctx context.Context, root string) (string, error) {
 		return "", fmt.Errorf("go env: %w", err)
 	}
 	delete(vars, "GOGCCFLAGS")    // names a new temporary folder each time
+	delete(vars, "GOMOD")         // names the checkout: files count by their place in the module
 	norm, _ := json.Marshal(vars) // in key order
 	h := sha256.New()
 	h.Write(norm)
