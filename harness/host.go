@@ -146,3 +146,11 @@ func (b Budget) String() string {
 	}
 	return words.Say("budget", b.PerStart.Round(100*time.Microsecond), b.Workers, b.Total.Round(time.Second))
 }
+
+// StartCost is what starting one process of the test binary, and seeing it
+// exit, costs here, as the harness measured it (the median of a few starts,
+// once per test process); 0 when it could not be measured. A spec that
+// watches for something a few process starts away (a worker that dies as
+// it starts and is replaced) scales its window by it instead of betting on
+// a fixed time.
+func StartCost() time.Duration { return measuredHost().start }

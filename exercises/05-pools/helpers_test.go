@@ -1,8 +1,10 @@
 package pools_test
 
 import (
+	"net/netip"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -264,23 +266,44 @@ func serverNote(srv *harness.Server) string {
 	return "\n\n  " + tell("05.server-ended", strings.ReplaceAll(out, "\n", "\n    "))
 }
 
-// steadyWindow is how long expectSteady watches the workers.
-const steadyWindow = 2 * harness.QuietPeriod
+// stormStarts is how many process starts expectSteady's window spans at
+// least: a replacement that dies at once shows as a new PID after two (its
+// own, and the next), and a loaded machine spaces them out.
+const stormStarts = 8
 
-// expectSteady watches srv's child processes for steadyWindow, while no
+// steadyWindow is how long expectSteady watches the workers: two quiet
+// periods, or stormStarts process starts on this machine if that is longer.
+func steadyWindow() time.Duration {
+	return max(2*harness.QuietPeriod, stormStarts*harness.StartCost())
+}
+
+// expectSteady checks that every worker in pids that is alive holds the
+// server's listening socket (a worker started without it cannot accept,
+// and dies), then watches srv's child processes for steadyWindow, while no
 // worker is killed and no client comes, and fails the spec if any process
 // other than pids appears among them: a worker that dies as soon as it
 // starts, replaced again and again (a restart storm), shows K workers alive
 // at most moments, and only new PIDs give it away.
 func expectSteady(srv *harness.Server, pids []int, hint string) {
 	GinkgoHelper()
+	_, port, _ := strings.Cut(srv.Addr, ":")
+	for _, pid := range pids {
+		held, err := procs.ListeningSockets(pid)
+		if err != nil {
+			continue // gone already: the watch below sees its replacement
+		}
+		if !slices.ContainsFunc(held, func(a netip.AddrPort) bool { return strconv.Itoa(int(a.Port())) == port }) {
+			harness.FailWithTask(tell("05.storm.deaf", pid, srv.Addr) + "\n\n  hint: " + hint)
+		}
+	}
+	window := steadyWindow()
 	started := newcomers(srv, pids, func() {
-		time.Sleep(steadyWindow) // the window watched, not a wait for anything
+		time.Sleep(window) // the window watched, not a wait for anything
 	}, nil)
 	if len(started) == 0 {
 		return
 	}
-	msg := tell("05.storm", len(started), steadyWindow, pids, started)
+	msg := tell("05.storm", len(started), window, pids, started)
 	for _, h := range withTrouble(srv, []string{hint}) {
 		msg += "\n\n  hint: " + h
 	}

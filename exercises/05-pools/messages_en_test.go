@@ -108,6 +108,9 @@ var english = say.Messages{
 	"05.workers.server-ended":   "none: the server's process itself has ended",
 	"05.workers.came-and-went": "Meanwhile %d different worker processes came and went: workers die as soon " +
 		"as they start, and the supervisor starts others in their place, again and again (a restart storm).",
+	"05.storm.deaf": "worker %d holds no listening socket on %s: it was started without the listener the " +
+		"supervisor shares (fd 3), so it cannot accept a client; it dies, and a supervisor that replaces it starts " +
+		"another like it, again and again (a restart storm).",
 	"05.storm": "while no worker was killed and no client came, the spec watched the server's worker " +
 		"processes for %[2]v: besides the workers %[3]v, %[1]d more were started, %[4]v. A worker that dies as " +
 		"soon as it starts, replaced by another that dies too, is a restart storm: the count of workers alive " +
