@@ -42,9 +42,10 @@ func Verify(ctx context.Context, harnessRoot string, exs []Exercise, work string
 		variants = append(variants, prepare(ex, work)...)
 	}
 	results := pipeline(ctx, variants, jobs)
-	cached := 0
+	cached, ran := 0, make([]Result, len(variants))
 	for i, v := range variants {
-		judge(v, <-results[i], t)
+		ran[i] = <-results[i]
+		judge(v, ran[i], t)
 		if v.suite.cached {
 			cached++
 		}
@@ -54,6 +55,7 @@ func Verify(ctx context.Context, harnessRoot string, exs []Exercise, work string
 			c.dir, cacheKeyEnv)
 		c.prune(cacheBytes)
 	}
+	rememberDurations(variants, ran)
 }
 
 // pipeline builds the variants, jobs at a time, and runs each one as soon as
@@ -67,7 +69,8 @@ func pipeline(ctx context.Context, variants []*variant, jobs int) []chan Result 
 	}
 	builders, runners := make(chan struct{}, max(1, jobs)), make(chan struct{}, max(1, jobs))
 	go func() {
-		for i, v := range variants {
+		for _, i := range longestFirst(variants) {
+			v := variants[i]
 			if v.err != nil {
 				results[i] <- Result{}
 				continue
