@@ -130,13 +130,28 @@ func startServer(name string, opts []Option, echo io.Writer) (*Server, error) {
 	return s, nil
 }
 
-// Exited reports whether the server's process has exited.
+// Exited reports whether the server's process has exited and what it wrote
+// has been read: at its exit, or up to [proc.DrainWait] later while
+// processes it started (its workers) still hold its output open.
 func (s *Server) Exited() bool {
 	select {
 	case <-s.proc.Done():
 		return true
 	default:
 		return false
+	}
+}
+
+// Ended reports whether the server's process has ended, as soon as it has
+// been reaped (before [Server.Exited] while its output is still read), and
+// says how, in the learner's words, such as "exited (status 3)" or
+// "crashed (exit status 2, which is what a Go panic exits with)".
+func (s *Server) Ended() (how string, ended bool) {
+	select {
+	case <-s.proc.Exited():
+		return s.exitDescription(), true
+	default:
+		return "", false
 	}
 }
 

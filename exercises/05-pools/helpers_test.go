@@ -199,7 +199,9 @@ func pidsOf(infos []procs.Info) []int {
 // expectWorkers waits (up to IOTimeout) until the server has exactly want
 // worker processes alive, none of them in gone, and no zombie, and returns
 // their PIDs. The failure says what the server had instead, and how many
-// worker processes came and went meanwhile.
+// worker processes came and went meanwhile; or, if the server's process
+// itself has ended, how it ended: its workers are then no longer its
+// children, and counting them says nothing.
 func expectWorkers(srv *harness.Server, want int, gone []int, hint string) []int {
 	GinkgoHelper()
 	var alive, zombies []procs.Info
@@ -220,13 +222,23 @@ func expectWorkers(srv *harness.Server, want int, gone []int, hint string) []int
 		}
 		return true
 	}
-	waitFor(harness.IOTimeout, func() bool { return settled() || srv.Exited() })
+	waitFor(harness.IOTimeout, func() bool { return settled() || ended(srv) })
 	if settled() {
 		return pidsOf(alive)
 	}
-	msg := tell("05.workers.want", srv.PID, want, harness.IOTimeout, describeWorkers(srv, alive, zombies, gone, err))
-	if extra := len(seen) - want - len(gone); extra > 0 && !srv.Exited() {
-		msg += " " + tell("05.workers.came-and-went", len(seen))
+	if len(alive) == 0 || err != nil {
+		// A server with no child left may be ending: give its reaping a
+		// moment, to say how it ended rather than count no workers.
+		waitFor(endWait, func() bool { return ended(srv) })
+	}
+	var msg string
+	if how, ok := srv.Ended(); ok {
+		msg = tell("05.workers.server-ended", srv.PID, want, harness.IOTimeout, how)
+	} else {
+		msg = tell("05.workers.want", srv.PID, want, harness.IOTimeout, describeWorkers(alive, zombies, gone, err))
+		if extra := len(seen) - want - len(gone); extra > 0 {
+			msg += " " + tell("05.workers.came-and-went", len(seen))
+		}
 	}
 	for _, h := range withTrouble(srv, []string{hint}) {
 		msg += "\n\n  hint: " + h
@@ -235,10 +247,21 @@ func expectWorkers(srv *harness.Server, want int, gone []int, hint string) []int
 	return nil
 }
 
-// describeWorkers says what worker processes a server had.
-func describeWorkers(srv *harness.Server, alive, zombies []procs.Info, gone []int, err error) string {
-	if srv.Exited() || err != nil {
-		return tell("05.workers.server-ended")
+// endWait bounds how long expectWorkers waits for a server with no worker
+// left to be reaped, if it is ending.
+const endWait = 500 * time.Millisecond
+
+// ended reports whether the server's process has ended.
+func ended(srv *harness.Server) bool {
+	_, ok := srv.Ended()
+	return ok
+}
+
+// describeWorkers says what worker processes a server that is still running
+// had.
+func describeWorkers(alive, zombies []procs.Info, gone []int, err error) string {
+	if err != nil {
+		return tell("05.workers.unreadable", err)
 	}
 	var b strings.Builder
 	b.WriteString(tell("05.workers.alive", len(alive), pidsOf(alive)))
@@ -254,9 +277,10 @@ func describeWorkers(srv *harness.Server, alive, zombies []procs.Info, gone []in
 }
 
 // serverNote describes the server's process for a failure message when it
-// has ended, with the lines the harness wrote about it.
+// has ended, with the lines the harness wrote about it (what it wrote so
+// far, if its workers still hold its output).
 func serverNote(srv *harness.Server) string {
-	if !srv.Exited() {
+	if !ended(srv) {
 		return ""
 	}
 	out := strings.TrimSpace(srv.Output())

@@ -105,7 +105,10 @@ var english = say.Messages{
 	"05.workers.alive":          "%d alive %v",
 	"05.workers.should-be-gone": " (%d among them, which should be gone)",
 	"05.workers.zombies":        " and %d zombie(s) %v (ended, not reaped: nobody called cmd.Wait for them)",
-	"05.workers.server-ended":   "none: the server's process itself has ended",
+	"05.workers.unreadable":     "none that could be read (%v)",
+	"05.workers.server-ended": "the server (pid %d) should have %d worker processes alive, and no zombie, within %v; " +
+		"but the server's process itself %s, so it has no workers to count: its workers, if any are left, are no " +
+		"longer its children. Find out first why the server ended (its output is below).",
 	"05.workers.came-and-went": "Meanwhile %d different worker processes came and went: workers die as soon " +
 		"as they start, and the supervisor starts others in their place, again and again (a restart storm).",
 	"05.storm.deaf": "worker %d holds no listening socket on %s: it was started without the listener the " +

@@ -7,36 +7,14 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/threadproc/threadproc/harness/kit"
 )
 
-// BreakageFile is where the kit keeps, for every gallery entry, the tasks
-// it breaks (relative to the kit's root): a gallery entry names the specs it
-// must fail, but many break more (dropping the "\n" of an echo breaks every
-// task that reads one), so a generated class predicts a gallery entry's
-// points from this file. `kit gen-class -calibrate` measures it again.
-const BreakageFile = "harness/grading/testdata/gallery-tasks.csv"
-
-// BreakageColumns are the columns of BreakageFile.
-var BreakageColumns = []string{"exercise", "entry", "tasks_broken", "points_lost", "kit_commit"}
-
-// Breakage is what one gallery entry breaks.
-type Breakage struct {
-	Exercise, Entry string
-	// Tasks are the tasks that earn nothing with the entry applied to the
-	// solution.
-	Tasks []int
-	// Problem is set when the entry's grade was not clean (an ungraded
-	// spec, a suite problem): such an entry cannot be predicted.
-	Problem string
-}
-
-// Calibrate grades every gallery entry of exs (applied to the solution),
-// jobs at a time, in the sandbox o describes, and returns what each breaks.
-func Calibrate(ctx context.Context, root string, exs []kit.Exercise, jobs int, o Options, log io.Writer) ([]Breakage, error) {
+// Calibrate grades the gallery entries only names (every entry of exs when
+// only is nil), each applied to the solution, jobs at a time, in the
+// sandbox o describes, and returns what each breaks.
+func Calibrate(ctx context.Context, root string, exs []kit.Exercise, only []EntryRef, jobs int, o Options, log io.Writer) ([]Breakage, error) {
 	subs, err := os.MkdirTemp("", "threadproc-calibrate-")
 	if err != nil {
 		return nil, err
@@ -44,9 +22,15 @@ func Calibrate(ctx context.Context, root string, exs []kit.Exercise, jobs int, o
 	defer os.RemoveAll(subs)
 	var out []Breakage
 	for _, ex := range exs { // a class per exercise, each learner a gallery entry, holding that exercise only
-		entries, err := kit.Gallery(ex)
+		all, err := kit.Gallery(ex)
 		if err != nil {
 			return nil, err
+		}
+		var entries []kit.Entry
+		for _, e := range all {
+			if only == nil || slices.Contains(only, EntryRef{ex.Name, e.Name}) {
+				entries = append(entries, e)
+			}
 		}
 		sol, err := kit.TreeOverlay(ex, filepath.Join(root, "solutions"))
 		if err != nil || len(entries) == 0 {
@@ -75,6 +59,158 @@ func Calibrate(ctx context.Context, root string, exs []kit.Exercise, jobs int, o
 		}
 	}
 	return out, nil
+}
+
+// Calibration is how a calibration grades the gallery entries it measures.
+type Calibration struct {
+	// Jobs is how many entries are graded at once.
+	Jobs int
+	// Options describe the sandbox.
+	Options Options
+	// Log sees the grading's progress.
+	Log io.Writer
+}
+
+// CalibrateAll grades every gallery entry of exs and writes what each
+// breaks into BreakageFile: the rows of exs's entries are replaced, those
+// of other exercises kept.
+func CalibrateAll(ctx context.Context, root string, exs []kit.Exercise, c Calibration) ([]Breakage, error) {
+	now := CalibrationCommit(ctx, root)
+	manifests, err := manifestsOf(exs)
+	if err != nil {
+		return nil, err
+	}
+	bs, err := Calibrate(ctx, root, exs, nil, c.Jobs, c.Options, c.Log)
+	if err != nil {
+		return nil, err
+	}
+	path := filepath.Join(root, BreakageFile)
+	rows, err := ReadBreakage(path)
+	if err != nil {
+		return nil, err
+	}
+	return bs, WriteBreakage(path, MergeBreakage(rows, bs, now, exerciseNames(exs), manifests))
+}
+
+// CalibrateClass writes a generated class into dir, as [Generate] does, and
+// measures first what its predictions need. It draws the class from every
+// gallery entry, grades the entries the class uses that BreakageFile has
+// no row for or a row another kit measured (see [SameKit]), and merges
+// their rows into BreakageFile, keeping every other row. An entry that
+// cannot be predicted (its grade was not clean, and its row says so) is
+// left out and the class drawn again, until every entry it uses has a row
+// this kit measured. It returns the class's predictions and what it
+// measured.
+func CalibrateClass(ctx context.Context, root string, exs []kit.Exercise, dir string, n int, seed int64, c Calibration) ([]Part, []Breakage, error) {
+	now := CalibrationCommit(ctx, root)
+	same := map[string]bool{} // kit commit → whether it measured this kit
+	current := func(commit string) bool {
+		if _, ok := same[commit]; !ok {
+			same[commit] = SameKit(ctx, root, commit, now)
+		}
+		return same[commit]
+	}
+	manifests, err := manifestsOf(exs)
+	if err != nil {
+		return nil, nil, err
+	}
+	galleries := map[string][]string{}
+	for _, ex := range exs {
+		entries, err := kit.Gallery(ex)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, e := range entries {
+			galleries[ex.Name] = append(galleries[ex.Name], e.Name)
+		}
+	}
+	path := filepath.Join(root, BreakageFile)
+	rows := func() ([]BreakageRow, error) { return ReadBreakage(path) }
+	measure := func(need []EntryRef, rows []BreakageRow) ([]Breakage, error) {
+		fmt.Fprintf(c.Log, "calibrating the %d gallery entries the class uses that %s lacks for this kit (%s): %v\n",
+			len(need), BreakageFile, now, need)
+		bs, err := Calibrate(ctx, root, exs, need, c.Jobs, c.Options, c.Log)
+		if err != nil {
+			return nil, err
+		}
+		return bs, WriteBreakage(path, MergeBreakage(rows, bs, now, nil, manifests))
+	}
+	plan, measured, err := calibratePlan(exerciseNames(exs), n, seed, galleries, rows, current, measure)
+	if err != nil {
+		return nil, nil, err
+	}
+	gen, err := newGenerator(root, exs)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer gen.close()
+	parts, err := gen.writeClass(ctx, dir, plan)
+	return parts, measured, err
+}
+
+// calibratePlan draws a class plan (see [planClass]) from galleries
+// (exercise → its gallery entries), and has measure grade the entries it
+// uses that need it (see [NeedCalibration]; rows reads BreakageFile, and
+// measure gets the rows it read, to merge what it measured into them),
+// until none does. An entry this kit measured with a problem is not drawn:
+// the plan is drawn again without it. Each round measures entries no round
+// measured before, so the rounds end.
+func calibratePlan(exs []string, n int, seed int64, galleries map[string][]string, rows func() ([]BreakageRow, error),
+	current func(commit string) bool, measure func(need []EntryRef, rows []BreakageRow) ([]Breakage, error)) ([]learnerPlan, []Breakage, error) {
+	left := map[EntryRef]bool{} // not predictable, as this kit measured
+	drawable := func(ex string) ([]string, error) {
+		return slices.DeleteFunc(slices.Clone(galleries[ex]), func(e string) bool { return left[EntryRef{ex, e}] }), nil
+	}
+	var measured []Breakage
+	done := map[EntryRef]bool{}
+	for {
+		have, err := rows()
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, r := range have {
+			if r.Problem != "" && current(r.KitCommit) {
+				left[r.EntryRef] = true
+			}
+		}
+		plan, err := planClass(exs, n, seed, drawable)
+		if err != nil {
+			return nil, nil, err
+		}
+		need := NeedCalibration(usedEntries(plan, exs), have, current)
+		if len(need) == 0 {
+			return plan, measured, nil
+		}
+		for _, e := range need {
+			if done[e] {
+				return nil, nil, fmt.Errorf("%s was measured, but still has no row for this kit", e)
+			}
+			done[e] = true
+		}
+		bs, err := measure(need, have)
+		if err != nil {
+			return nil, nil, err
+		}
+		measured = append(measured, bs...)
+		for _, e := range need {
+			if !slices.ContainsFunc(bs, func(b Breakage) bool { return b.Exercise == e.Exercise && b.Entry == e.Entry }) {
+				left[e] = true // not measured at all (its exercise has no solution): not drawn either
+			}
+		}
+	}
+}
+
+// manifestsOf loads the manifests of exs, for [MergeBreakage].
+func manifestsOf(exs []kit.Exercise) (func(ex string) kit.Manifest, error) {
+	ms := map[string]kit.Manifest{}
+	for _, ex := range exs {
+		m, err := kit.LoadManifest(ex)
+		if err != nil {
+			return nil, err
+		}
+		ms[ex.Name] = m
+	}
+	return func(ex string) kit.Manifest { return ms[ex] }, nil
 }
 
 // breakageOf reads what a calibration learner's grade says its entry broke.
@@ -108,50 +244,4 @@ func readGrades(dir string) ([]LearnerGrade, error) {
 		gs = append(gs, g)
 	}
 	return gs, nil
-}
-
-// WriteBreakage writes the breakage file at path, each row with the kit
-// commit that measured it.
-func WriteBreakage(path string, bs []Breakage, commit string, manifests func(ex string) kit.Manifest) error {
-	rows := [][]string{BreakageColumns}
-	slices.SortFunc(bs, func(a, b Breakage) int { return strings.Compare(a.Exercise+"/"+a.Entry, b.Exercise+"/"+b.Entry) })
-	for _, b := range bs {
-		if b.Problem != "" {
-			continue // not predictable: left out, so the generator never draws it
-		}
-		m := manifests(b.Exercise)
-		lost := 0
-		var tasks []string
-		for _, n := range b.Tasks {
-			t, _ := m.Task(n)
-			lost += t.Points
-			tasks = append(tasks, strconv.Itoa(n))
-		}
-		rows = append(rows, []string{b.Exercise, b.Entry, strings.Join(tasks, " "), strconv.Itoa(lost), commit})
-	}
-	return writeCSV(path, rows)
-}
-
-// readBreakage reads the breakage file: exercise → entry → tasks broken.
-func readBreakage(path string) (map[string]map[string][]int, error) {
-	rows, err := readCSV(path)
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]map[string][]int{}
-	for _, row := range rows[1:] {
-		var tasks []int
-		for _, f := range strings.Fields(row[2]) {
-			n, err := strconv.Atoi(f)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", path, err)
-			}
-			tasks = append(tasks, n)
-		}
-		if out[row[0]] == nil {
-			out[row[0]] = map[string][]int{}
-		}
-		out[row[0]][row[1]] = tasks
-	}
-	return out, nil
 }

@@ -2,6 +2,12 @@ package grading
 
 // Unexported helpers the specs reach.
 var (
-	MergeTiming = mergeTiming
-	HintOf      = hintOf
+	MergeTiming   = mergeTiming
+	HintOf        = hintOf
+	PlanClass     = planClass
+	UsedEntries   = usedEntries
+	CalibratePlan = calibratePlan
 )
+
+// LearnerPlan is what one generated learner's copy will hold.
+type LearnerPlan = learnerPlan

@@ -5,7 +5,6 @@ import (
 	"embed"
 	"encoding/csv"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -58,96 +57,26 @@ var ExpectColumns = []string{"learner", "exercise", "variant", "predicted", "why
 //     sandbox stops (it then serves like the solution);
 //   - "repo-mixed", a git repository holding exercises/;
 //   - mixes drawn with seed: per exercise the skeleton (0 points), the
-//     solution (all), or a gallery entry (all but its named spec's task).
+//     solution (all), or a gallery entry (all but the tasks it breaks:
+//     those of the specs it names, and those BreakageFile records).
+//
+// A mix draws only the gallery entries BreakageFile has a row without a
+// problem for (any entry where the file has no rows); [CalibrateClass]
+// draws from all of them, and measures the rows its class needs first.
 //
 // Which task a gallery entry's spec belongs to comes from a dry run of the
 // suite (ginkgo --dry-run), not from grading.
 func Generate(ctx context.Context, root string, exs []kit.Exercise, dir string, n int, seed int64) ([]Part, error) {
-	if n < len(Malice)+3 {
-		return nil, fmt.Errorf("a generated class needs at least %d learners", len(Malice)+3)
-	}
-	work, err := os.MkdirTemp("", "threadproc-gen-")
+	gen, err := newGenerator(root, exs)
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(work)
-	gen := &generator{root: root, exs: exs, work: work, tasks: map[string]map[string]int{}, manifests: map[string]kit.Manifest{}}
-	if gen.breakage, err = readBreakage(filepath.Join(root, BreakageFile)); err != nil && !os.IsNotExist(err) {
+	defer gen.close()
+	plan, err := planClass(exerciseNames(exs), n, seed, gen.drawable)
+	if err != nil {
 		return nil, err
 	}
-	for _, ex := range exs {
-		if gen.manifests[ex.Name], err = kit.LoadManifest(ex); err != nil {
-			return nil, err
-		}
-		if gen.tasks[ex.Name], err = specTasks(ctx, ex, work); err != nil {
-			return nil, err
-		}
-	}
-	rng := rand.New(rand.NewPCG(uint64(seed), 0x7468726561647072))
-	var parts []Part
-	add := func(learner, tree string, pick func(ex kit.Exercise) (string, error)) error {
-		for _, ex := range exs {
-			variant, err := pick(ex)
-			if err != nil {
-				return err
-			}
-			p, err := gen.write(ex, variant, filepath.Join(tree, ex.Name))
-			if err != nil {
-				return fmt.Errorf("%s %s %s: %w", learner, ex.Name, variant, err)
-			}
-			p.Learner = learner
-			parts = append(parts, p)
-		}
-		return nil
-	}
-	fixed := func(v string) func(kit.Exercise) (string, error) {
-		return func(kit.Exercise) (string, error) { return v, nil }
-	}
-	if err := add("all-solution", filepath.Join(dir, "all-solution"), fixed("solution")); err != nil {
-		return nil, err
-	}
-	if err := add("all-skeleton", filepath.Join(dir, "all-skeleton"), fixed("skeleton")); err != nil {
-		return nil, err
-	}
-	for _, m := range Malice {
-		planted := func(ex kit.Exercise) (string, error) {
-			if ex.Name == MaliceExercise {
-				return "malice:" + m, nil
-			}
-			return "solution", nil
-		}
-		if err := add("malice-"+m, filepath.Join(dir, "malice-"+m), planted); err != nil {
-			return nil, err
-		}
-	}
-	mix := func(ex kit.Exercise) (string, error) {
-		entries, err := gen.drawable(ex)
-		if err != nil {
-			return "", err
-		}
-		switch r := rng.IntN(20); {
-		case r < 5:
-			return "skeleton", nil
-		case r < 12 || len(entries) == 0:
-			return "solution", nil
-		default:
-			return "gallery:" + entries[rng.IntN(len(entries))].Name, nil
-		}
-	}
-	repo := filepath.Join(dir, "repo-mixed")
-	if err := add("repo-mixed", filepath.Join(repo, "exercises"), mix); err != nil {
-		return nil, err
-	}
-	if err := commitRepo(ctx, repo); err != nil {
-		return nil, err
-	}
-	for i := len(Malice) + 4; i <= n; i++ {
-		name := fmt.Sprintf("mixed-%02d", i-len(Malice)-3)
-		if err := add(name, filepath.Join(dir, name), mix); err != nil {
-			return nil, err
-		}
-	}
-	return parts, writeExpected(filepath.Join(dir, "expected.csv"), parts)
+	return gen.writeClass(ctx, dir, plan)
 }
 
 // generator writes learners' exercise folders.
@@ -156,23 +85,93 @@ type generator struct {
 	exs        []kit.Exercise
 	manifests  map[string]kit.Manifest
 	tasks      map[string]map[string]int   // exercise → spec text → task
-	breakage   map[string]map[string][]int // exercise → gallery entry → tasks it breaks (BreakageFile)
+	breakage   map[string]map[string][]int // exercise → gallery entry → tasks it breaks (BreakageFile), nil without it
 }
 
-// drawable lists the gallery entries a mix may hold: those whose breakage
-// was measured (BreakageFile), or all of them where nothing was measured.
-func (g *generator) drawable(ex kit.Exercise) ([]kit.Entry, error) {
-	entries, err := kit.Gallery(ex)
-	if err != nil || g.breakage == nil {
-		return entries, err
+// newGenerator reads the manifests and BreakageFile. Close it when done.
+func newGenerator(root string, exs []kit.Exercise) (*generator, error) {
+	work, err := os.MkdirTemp("", "threadproc-gen-")
+	if err != nil {
+		return nil, err
 	}
-	var measured []kit.Entry
-	for _, e := range entries {
-		if _, ok := g.breakage[ex.Name][e.Name]; ok {
-			measured = append(measured, e)
+	gen := &generator{root: root, exs: exs, work: work, tasks: map[string]map[string]int{}, manifests: map[string]kit.Manifest{}}
+	rows, err := ReadBreakage(filepath.Join(root, BreakageFile))
+	if err != nil {
+		gen.close()
+		return nil, err
+	}
+	if len(rows) > 0 {
+		gen.breakage = breakageByEntry(rows)
+	}
+	for _, ex := range exs {
+		if gen.manifests[ex.Name], err = kit.LoadManifest(ex); err != nil {
+			gen.close()
+			return nil, err
 		}
 	}
-	return measured, nil
+	return gen, nil
+}
+
+// close removes the generator's work folder.
+func (g *generator) close() { _ = os.RemoveAll(g.work) }
+
+// writeClass writes every learner's copy of plan into dir, and
+// dir/expected.csv, and returns the predictions.
+func (g *generator) writeClass(ctx context.Context, dir string, plan []learnerPlan) ([]Part, error) {
+	for _, ex := range g.exs {
+		var err error
+		if g.tasks[ex.Name], err = specTasks(ctx, ex, g.work); err != nil {
+			return nil, err
+		}
+	}
+	var parts []Part
+	for _, l := range plan {
+		for i, ex := range g.exs {
+			p, err := g.write(ex, l.Variants[i], filepath.Join(dir, l.Tree, ex.Name))
+			if err != nil {
+				return nil, fmt.Errorf("%s %s %s: %w", l.Name, ex.Name, l.Variants[i], err)
+			}
+			p.Learner = l.Name
+			parts = append(parts, p)
+		}
+		if l.Repo != "" {
+			if err := commitRepo(ctx, filepath.Join(dir, l.Repo)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return parts, writeExpected(filepath.Join(dir, "expected.csv"), parts)
+}
+
+// drawable lists the names of the gallery entries a mix may hold: those
+// whose breakage was measured (BreakageFile) without a problem, or all of
+// them where nothing was measured.
+func (g *generator) drawable(exName string) ([]string, error) {
+	var names []string
+	for _, ex := range g.exs {
+		if ex.Name != exName {
+			continue
+		}
+		entries, err := kit.Gallery(ex)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range entries {
+			if _, ok := g.breakage[ex.Name][e.Name]; ok || g.breakage == nil {
+				names = append(names, e.Name)
+			}
+		}
+	}
+	return names, nil
+}
+
+// exerciseNames are the names of exs, in order.
+func exerciseNames(exs []kit.Exercise) []string {
+	names := make([]string, len(exs))
+	for i, ex := range exs {
+		names[i] = ex.Name
+	}
+	return names
 }
 
 // write writes one exercise folder of a learner's copy holding variant,

@@ -16,8 +16,8 @@ func (r ClassReport) Markdown() string {
 		r.Learners, r.Resumed, r.Jobs, time.Duration(r.Seconds*float64(time.Second)).Round(time.Second),
 		time.Duration(p.BudgetSeconds*float64(time.Second)))
 	fmt.Fprintf(&b, "Kit %s, %s, %s/%s, %d CPUs, ginkgo seed %d.\n\n", p.KitCommit, p.GoVersion, p.OS, p.Arch, p.CPUs, p.GinkgoSeed)
-	fmt.Fprintf(&b, "Sandbox: network: %s; files: %s; memory: %s; processes: %s; CPU: %s.\n",
-		p.Sandbox.Network, p.Sandbox.Files, p.Sandbox.Memory, p.Sandbox.Processes, p.Sandbox.CPU)
+	fmt.Fprintf(&b, "Sandbox: network: %s; files: %s; memory: %s; processes: %s; CPU time: %s; CPU share: %s.\n",
+		p.Sandbox.Network, p.Sandbox.Files, p.Sandbox.Memory, p.Sandbox.Processes, p.Sandbox.CPU, p.Sandbox.CPUShare)
 	for _, w := range p.Sandbox.Warnings {
 		fmt.Fprintf(&b, "\n**Warning:** %s\n", w)
 	}

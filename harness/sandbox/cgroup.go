@@ -4,13 +4,23 @@ package sandbox
 type Cgroups struct {
 	// Version is 1 or 2, or 0 when none can be used.
 	Version int
-	// Memory, Pids and CPU are the folders under which a group with that
-	// controller is made (v1: one hierarchy each; v2: the same folder);
-	// "" where the controller is missing.
-	Memory, Pids, CPU string
+	// Memory, Pids, CPUUsage and CPUShare are the folders under which a
+	// group with that controller is made (v1: one hierarchy each, where
+	// CPUUsage is cpuacct's and CPUShare is cpu's; v2: the same folder);
+	// "" where the controller is missing. Memory and Pids are required;
+	// without CPUUsage a run's CPU time is not counted, and without
+	// CPUShare runs side by side do not get equal shares of the CPUs.
+	Memory, Pids, CPUUsage, CPUShare string
 	// Problem says why cgroups cannot be used, when Version is 0.
 	Problem string
+	// Notes say what cgroups cannot do here although Version is not 0,
+	// such as a missing cpu controller; the plan warns about each.
+	Notes []string
 }
+
+// noCPUShare is the note for a machine where runs get no CPU share.
+const noCPUShare = "no CPU share per run: %s; learners graded side by side do not get equal shares of the CPUs, " +
+	"so one learner's busy processes can starve another's CPU-heavy specs (grade one learner at a time: make grade-class J=1)"
 
 // Usage is what a sandboxed run used, read from its cgroup after it ended.
 // A field is zero where this machine cannot tell.

@@ -14,10 +14,10 @@ import (
 )
 
 // detectCgroups finds the cgroup controllers in /proc/self/mountinfo: v1
-// hierarchies for memory, pids and cpuacct (this project's development
+// hierarchies for memory, pids, cpuacct and cpu (this project's development
 // machine), or a v2 hierarchy whose cgroup.controllers lists memory and
-// pids (GitHub's runners). Making a group needs write access to the
-// controller's root folder, which root has.
+// pids, and cpu where it can (GitHub's runners). Making a group needs write
+// access to the controller's root folder, which root has.
 func detectCgroups() Cgroups {
 	f, err := os.Open("/proc/self/mountinfo")
 	if err != nil {
@@ -25,7 +25,7 @@ func detectCgroups() Cgroups {
 	}
 	defer f.Close()
 	var v1 Cgroups
-	v2 := ""
+	v2, v2cpu := "", false
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		// mount-id parent-id major:minor root mount-point options ... - fstype source super-options
@@ -40,7 +40,7 @@ func detectCgroups() Cgroups {
 			if b, err := os.ReadFile(filepath.Join(point, "cgroup.controllers")); err == nil {
 				ctl := strings.Fields(string(b))
 				if slices.Contains(ctl, "memory") && slices.Contains(ctl, "pids") {
-					v2 = point
+					v2, v2cpu = point, slices.Contains(ctl, "cpu")
 				}
 			}
 		case "cgroup":
@@ -51,7 +51,10 @@ func detectCgroups() Cgroups {
 				v1.Pids = point
 			}
 			if slices.Contains(opts, "cpuacct") {
-				v1.CPU = point
+				v1.CPUUsage = point
+			}
+			if slices.Contains(opts, "cpu") {
+				v1.CPUShare = point
 			}
 		}
 	}
@@ -59,27 +62,53 @@ func detectCgroups() Cgroups {
 	switch {
 	case v1.Memory != "" && v1.Pids != "":
 		c, c.Version = v1, 1
+		if c.CPUShare == "" {
+			c.Notes = append(c.Notes, fmt.Sprintf(noCPUShare, "no cgroup v1 hierarchy has the cpu controller"))
+		}
 	case v2 != "":
-		c = Cgroups{Version: 2, Memory: v2, Pids: v2, CPU: v2}
+		c = Cgroups{Version: 2, Memory: v2, Pids: v2, CPUUsage: v2}
+		if v2cpu {
+			c.CPUShare = v2
+		} else {
+			c.Notes = append(c.Notes, fmt.Sprintf(noCPUShare, v2+"/cgroup.controllers does not list cpu"))
+		}
 	default:
 		return Cgroups{Problem: "no cgroup hierarchy with the memory and pids controllers is mounted"}
 	}
 	if syscall.Access(c.Memory, 2 /* W_OK */) != nil || syscall.Access(c.Pids, 2) != nil {
 		return Cgroups{Problem: fmt.Sprintf("cgroup v%d is mounted at %s but not writable by this user (run the grader as root, or with sudo)", c.Version, c.Memory)}
 	}
+	if c.CPUShare != "" && syscall.Access(c.CPUShare, 2) != nil {
+		c.Notes = append(c.Notes, fmt.Sprintf(noCPUShare, c.CPUShare+" is not writable by this user"))
+		c.CPUShare = ""
+	}
 	return c
 }
 
 // cgroup is one group made for one sandboxed run.
 type cgroup struct {
-	version        int
-	mem, pids, cpu string   // the folders holding each controller's files
-	dirs           []string // every folder made, one per hierarchy
+	version int
+	// mem, pids, acct and share are the folders holding each controller's
+	// files: memory, pids, CPU accounting, and the CPU share; "" where
+	// missing.
+	mem, pids, acct, share string
+	dirs                   []string // every folder made, one per hierarchy
+	// noShare says why the group has no CPU share although the machine
+	// has the cpu controller.
+	noShare string
 }
 
-// newCgroup makes a group called name with the limits, and returns it.
+// newCgroup makes a group called name with the limits, and returns it. The
+// group is in the cpu controller too, where there is one: it then gets the
+// default share (v1 cpu.shares 1024, v2 cpu.weight 100), the same as every
+// other run's group, whatever its number of processes and threads.
 func newCgroup(c Cgroups, name string, l Limits) (*cgroup, error) {
 	g := &cgroup{version: c.Version}
+	if c.Version == 2 {
+		if err := g.enableV2(c); err != nil {
+			return nil, err
+		}
+	}
 	mk := func(root string) (string, error) {
 		if root == "" {
 			return "", nil
@@ -87,13 +116,6 @@ func newCgroup(c Cgroups, name string, l Limits) (*cgroup, error) {
 		parent := filepath.Join(root, groupParent)
 		if err := os.MkdirAll(parent, 0o755); err != nil {
 			return "", err
-		}
-		if c.Version == 2 {
-			// A v2 group's controllers must be enabled in its parent.
-			_ = os.WriteFile(filepath.Join(root, "cgroup.subtree_control"), []byte("+memory +pids"), 0)
-			if err := os.WriteFile(filepath.Join(parent, "cgroup.subtree_control"), []byte("+memory +pids"), 0); err != nil {
-				return "", fmt.Errorf("enabling the memory and pids controllers in %s: %w", parent, err)
-			}
 		}
 		dir := filepath.Join(parent, name)
 		if slices.Contains(g.dirs, dir) {
@@ -108,7 +130,12 @@ func newCgroup(c Cgroups, name string, l Limits) (*cgroup, error) {
 	var err error
 	if g.mem, err = mk(c.Memory); err == nil {
 		if g.pids, err = mk(c.Pids); err == nil {
-			g.cpu, err = mk(c.CPU)
+			g.acct, err = mk(c.CPUUsage)
+		}
+	}
+	if err == nil && g.noShare == "" {
+		if g.share, err = mk(c.CPUShare); err != nil { // the limits hold without it
+			g.noShare, err = fmt.Sprintf("making a group under %s failed (%v)", c.CPUShare, err), nil
 		}
 	}
 	if err == nil {
@@ -119,6 +146,33 @@ func newCgroup(c Cgroups, name string, l Limits) (*cgroup, error) {
 		return nil, err
 	}
 	return g, nil
+}
+
+// enableV2 enables, in the v2 folder that holds the runs' groups, the
+// controllers each group needs: memory and pids, or it fails; and cpu where
+// the machine has it, or g.noShare says why not.
+func (g *cgroup) enableV2(c Cgroups) error {
+	parent := filepath.Join(c.Memory, groupParent)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	enable := func(controllers string) error {
+		// A v2 group's controllers must be enabled in its parent, and so in
+		// the root above it (where they may be on already).
+		_ = os.WriteFile(filepath.Join(c.Memory, "cgroup.subtree_control"), []byte(controllers), 0)
+		return os.WriteFile(filepath.Join(parent, "cgroup.subtree_control"), []byte(controllers), 0)
+	}
+	if err := enable("+memory +pids"); err != nil {
+		return fmt.Errorf("enabling the memory and pids controllers in %s: %w", parent, err)
+	}
+	if c.CPUShare != "" {
+		// Apart: the kernel refuses cpu while a real-time process sits in a
+		// group below the root, and the run still gets its limits then.
+		if err := enable("+cpu"); err != nil {
+			g.noShare = fmt.Sprintf("enabling the cpu controller in %s failed (%v)", parent, err)
+		}
+	}
+	return nil
 }
 
 // limit writes the limits into the group's files.
@@ -173,18 +227,22 @@ func (g *cgroup) usage() Usage {
 	if g.version == 1 {
 		u.PeakMemory = readInt(g.mem, "memory.max_usage_in_bytes")
 		u.OOMKills = int(keyed(g.mem, "memory.oom_control", "oom_kill"))
-		if g.cpu != "" {
-			u.CPUSeconds = float64(readInt(g.cpu, "cpuacct.usage")) / 1e9
+		if g.acct != "" {
+			u.CPUSeconds = float64(readInt(g.acct, "cpuacct.usage")) / 1e9
 		}
 	} else {
 		u.PeakMemory = readInt(g.mem, "memory.peak")
 		u.OOMKills = int(keyed(g.mem, "memory.events", "oom_kill"))
-		u.CPUSeconds = float64(keyed(g.cpu, "cpu.stat", "usage_usec")) / 1e6
+		u.CPUSeconds = float64(keyed(g.acct, "cpu.stat", "usage_usec")) / 1e6
 	}
 	u.ProcessLimitHits = int(keyed(g.pids, "pids.events", "max"))
 	u.PeakTasks = int(readInt(g.pids, "pids.peak"))
 	return u
 }
+
+// shareProblem says why the group has no CPU share although the machine
+// has the cpu controller, or "".
+func (g *cgroup) shareProblem() string { return g.noShare }
 
 // close kills every process left in the group and removes it.
 func (g *cgroup) close() error {

@@ -20,5 +20,6 @@ func newCgroup(Cgroups, string, Limits) (*cgroup, error) {
 }
 
 func (g *cgroup) procsFiles() []string { return nil }
+func (g *cgroup) shareProblem() string { return "" }
 func (g *cgroup) usage() Usage         { return Usage{} }
 func (g *cgroup) close() error         { return nil }

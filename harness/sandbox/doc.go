@@ -21,6 +21,11 @@
 //     development machine, v2 as on GitHub's runners): memory.limit_in_bytes
 //     or memory.max for the whole tree, pids.max for its tasks, and the
 //     counters that show a limit was hit (oom_kill, pids "max" events).
+//     Each run also gets a group of its own in the cpu controller, with the
+//     default share (cpu.shares 1024, cpu.weight 100): runs side by side
+//     then share the CPUs equally, however many busy processes one starts
+//     (a fork bomb takes its own share, not its neighbour's). Where the cpu
+//     controller is missing, the limits still hold and the plan warns.
 //     A limit on the address space (RLIMIT_AS) cannot stand in: it is per
 //     process, so it bounds no tree, and a binary built with -race reserves
 //     about 1.9 GB of address space at start while holding 30 MB (measured

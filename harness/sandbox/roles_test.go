@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -60,6 +61,13 @@ func playRole() {
 		for x := 0; time.Now().Before(end); x++ { // bounded: 30 s of wall time
 		}
 		fmt.Println("spun for 30 s")
+	case "spinners":
+		spinners(arg)
+	case "spin-loud":
+		fmt.Println("spinning")
+		end := time.Now().Add(time.Minute)
+		for x := 0; time.Now().Before(end); x++ { // bounded: a minute of wall time
+		}
 	case "leave-sleeper":
 		cmd := exec.Command("sleep", "30")
 		_ = cmd.Start()
@@ -68,6 +76,35 @@ func playRole() {
 		fmt.Println("ran")
 	}
 	os.Exit(0)
+}
+
+// spinners starts n CPU-bound processes, each printing "spinning" as it
+// starts, and waits for them. Each is in a session of its own, as a
+// learner's code may start them: where the kernel groups processes by
+// session (autogroup), a session each is what lets many processes take
+// more of the CPUs than one.
+func spinners(arg string) {
+	n, _ := strconv.Atoi(arg)
+	self, err := os.Executable()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var started []*exec.Cmd
+	for range n {
+		cmd := exec.Command(self)
+		cmd.Env = append(os.Environ(), roleKey+"=spin-loud")
+		cmd.Stdout = os.Stdout
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+		if err := cmd.Start(); err != nil {
+			fmt.Println(err)
+			break
+		}
+		started = append(started, cmd)
+	}
+	for _, cmd := range started {
+		_ = cmd.Wait()
+	}
 }
 
 // probeNet lists the network interfaces it sees and dials addr.

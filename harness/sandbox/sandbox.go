@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 )
 
@@ -36,6 +37,7 @@ type Plan struct {
 	Memory    string   `json:"memory"`
 	Processes string   `json:"processes"`
 	CPU       string   `json:"cpu"`
+	CPUShare  string   `json:"cpu_share"`
 	Warnings  []string `json:"warnings,omitempty"`
 }
 
@@ -44,7 +46,7 @@ const notEnforced = "not enforced"
 
 // PlanFor says how t enforces l.
 func PlanFor(t Tools, l Limits) Plan {
-	p := Plan{Network: notEnforced, Files: notEnforced, Memory: notEnforced, Processes: notEnforced, CPU: notEnforced}
+	p := Plan{Network: notEnforced, Files: notEnforced, Memory: notEnforced, Processes: notEnforced, CPU: notEnforced, CPUShare: notEnforced}
 	warn := func(format string, args ...any) { p.Warnings = append(p.Warnings, fmt.Sprintf(format, args...)) }
 	for _, problem := range t.Problems {
 		warn("%s", problem)
@@ -65,8 +67,18 @@ func PlanFor(t Tools, l Limits) Plan {
 		warn("neither bubblewrap nor unshare with ip is installed: the learner's code has the network and may write anywhere this user can (install bubblewrap)")
 	}
 	if t.Cgroups.Version == 0 {
-		warn("no memory and no process limit: %s", t.Cgroups.Problem)
+		warn("no memory limit, no process limit and no CPU share per run: %s", t.Cgroups.Problem)
 	} else {
+		for _, note := range t.Cgroups.Notes {
+			warn("%s", note)
+		}
+		if t.Cgroups.CPUShare != "" {
+			share := "cpu.weight 100"
+			if t.Cgroups.Version == 1 {
+				share = "cpu.shares 1024"
+			}
+			p.CPUShare = fmt.Sprintf("cgroup v%d: %s for the whole tree, as for every other run, whatever its number of processes", t.Cgroups.Version, share)
+		}
 		if l.Memory > 0 {
 			p.Memory = fmt.Sprintf("cgroup v%d: %s for the whole tree", t.Cgroups.Version, bytesText(l.Memory))
 		}
@@ -94,8 +106,8 @@ type Sandbox struct {
 }
 
 // New prepares a sandbox with limits l, using tools t. It makes a cgroup
-// where t has them; if making it fails, the sandbox runs without and its
-// plan warns.
+// where t has them, for the limits and for the run's share of the CPUs; if
+// making it fails, the sandbox runs without and its plan warns.
 func New(t Tools, l Limits) (*Sandbox, error) {
 	if l.Scratch == "" || !filepath.IsAbs(l.Scratch) {
 		return nil, fmt.Errorf("the sandbox needs an absolute scratch folder, not %q", l.Scratch)
@@ -104,11 +116,16 @@ func New(t Tools, l Limits) (*Sandbox, error) {
 		return nil, err
 	}
 	s := &Sandbox{tools: t, limits: l}
-	if t.Cgroups.Version > 0 && (l.Memory > 0 || l.Processes > 0) {
+	if t.Cgroups.Version > 0 {
 		cg, err := newCgroup(t.Cgroups, "run-"+randomName(), l)
-		if err != nil {
+		switch {
+		case err != nil:
 			s.tools.Cgroups = Cgroups{Problem: "making a cgroup failed: " + err.Error()}
-		} else {
+		case cg.shareProblem() != "":
+			s.cg = cg
+			s.tools.Cgroups.CPUShare = ""
+			s.tools.Cgroups.Notes = append(slices.Clip(t.Cgroups.Notes), fmt.Sprintf(noCPUShare, cg.shareProblem()))
+		default:
 			s.cg = cg
 		}
 	}

@@ -131,7 +131,8 @@ var _ = Describe("a sandboxed command", func() {
 
 var _ = Describe("a sandbox's plan", func() {
 	full := sandbox.Tools{OS: "linux", Bwrap: "/usr/bin/bwrap", BwrapVersion: "bubblewrap 0.8.0", Unshare: "/usr/bin/unshare",
-		IP: "/usr/sbin/ip", Prlimit: "/usr/bin/prlimit", Sh: "/bin/sh", Cgroups: sandbox.Cgroups{Version: 2, Memory: "/sys/fs/cgroup"}}
+		IP: "/usr/sbin/ip", Prlimit: "/usr/bin/prlimit", Sh: "/bin/sh",
+		Cgroups: sandbox.Cgroups{Version: 2, Memory: "/sys/fs/cgroup", Pids: "/sys/fs/cgroup", CPUUsage: "/sys/fs/cgroup", CPUShare: "/sys/fs/cgroup"}}
 	limits := sandbox.Limits{Memory: 6 << 30, Processes: 4096, CPUSeconds: 300}
 
 	It("names the tool behind each guarantee and warns about nothing when all are there", func() {
@@ -140,6 +141,16 @@ var _ = Describe("a sandbox's plan", func() {
 		Expect(p.Network).To(HavePrefix("bubblewrap 0.8.0"))
 		Expect(p.Memory).To(Equal("cgroup v2: 6 GiB for the whole tree"))
 		Expect(p.CPU).To(Equal("prlimit: 300 CPU seconds per process"))
+		Expect(p.CPUShare).To(HavePrefix("cgroup v2: cpu.weight 100 for the whole tree"))
+	})
+
+	It("says the CPU share is not enforced, and why, where the cpu controller is missing", func() {
+		p := sandbox.PlanFor(full.Without("cpu-share"), limits)
+		Expect(p.CPUShare).To(Equal("not enforced"))
+		Expect(p.Memory).To(Equal("cgroup v2: 6 GiB for the whole tree"), "memory and processes are still limited")
+		Expect(p.Warnings).To(ConsistOf(And(ContainSubstring("no CPU share per run: the cpu controller is not used"),
+			ContainSubstring("J=1"))))
+		Expect(sandbox.PlanFor(full, limits).Warnings).To(BeEmpty(), "Without left the original as it was")
 	})
 
 	It("warns, for each missing tool, what is not enforced and how to get it", func() {
@@ -155,6 +166,6 @@ var _ = Describe("a sandbox's plan", func() {
 	It("says there is no sandbox at all on macOS", func() {
 		p := sandbox.PlanFor(sandbox.Tools{OS: "darwin", Sh: "/bin/sh"}, limits)
 		Expect(p.Warnings).To(ConsistOf(ContainSubstring("no sandbox on darwin")))
-		Expect([]string{p.Network, p.Files, p.Memory, p.Processes, p.CPU}).To(HaveEach("not enforced"))
+		Expect([]string{p.Network, p.Files, p.Memory, p.Processes, p.CPU, p.CPUShare}).To(HaveEach("not enforced"))
 	})
 })

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"slices"
 	"strings"
 )
 
@@ -70,8 +71,8 @@ func Detect() Tools {
 }
 
 // Without returns a copy of t without the named tools ("bwrap", "unshare",
-// "prlimit", "cgroups"), as if they were not installed: to grade or test
-// with less than the machine has.
+// "prlimit", "cgroups", "cpu-share": the cpu controller alone), as if they
+// were not installed: to grade or test with less than the machine has.
 func (t Tools) Without(names ...string) Tools {
 	for _, n := range names {
 		switch n {
@@ -83,6 +84,11 @@ func (t Tools) Without(names ...string) Tools {
 			t.Prlimit = ""
 		case "cgroups":
 			t.Cgroups = Cgroups{Problem: "not used (switched off)"}
+		case "cpu-share":
+			if t.Cgroups.Version > 0 && t.Cgroups.CPUShare != "" {
+				t.Cgroups.CPUShare = ""
+				t.Cgroups.Notes = append(slices.Clip(t.Cgroups.Notes), fmt.Sprintf(noCPUShare, "the cpu controller is not used (switched off)"))
+			}
 		}
 	}
 	return t

@@ -73,49 +73,58 @@ func class(ctx context.Context, root string, args []string) int {
 	return status
 }
 
-// genClass writes a generated class of submissions, or measures what each
-// gallery entry breaks (-calibrate), which the predictions of a generated
-// class come from.
+// genClass writes a generated class of submissions (kit gen-class DIR),
+// measuring first what its predictions need (-calibrate DIR), or measures
+// what every gallery entry breaks (-calibrate -all [EX...]).
 func genClass(ctx context.Context, root string, args []string) int {
 	fs := flag.NewFlagSet("gen-class", flag.ExitOnError)
 	n := fs.Int("n", 20, "how many learners")
 	seed := fs.Int64("mix-seed", 1, "seed of the mixes")
-	calibrate := fs.Bool("calibrate", false, "grade every gallery entry and write "+grading.BreakageFile+" (no DIR)")
+	calibrate := fs.Bool("calibrate", false, "before writing the class, grade the gallery entries it uses that "+
+		grading.BreakageFile+" has no row for, or a row another kit commit measured, and add their rows")
+	all := fs.Bool("all", false, "with -calibrate: grade every gallery entry of the exercises named after the flags "+
+		"(all without), and replace their rows in "+grading.BreakageFile+" (no DIR)")
 	jobs := fs.Int("j", 2, "with -calibrate: how many entries to grade at once")
 	var gf gradingFlags
 	gf.register(fs)
 	_ = fs.Parse(args)
-	exs, err := kit.Exercises(root)
-	if err != nil {
-		fail(err)
-	}
-	if *calibrate {
-		if exs, err = kit.Exercises(root, fs.Args()...); err != nil { // kit gen-class -calibrate [EX...]
-			fail(err)
+	cal := func() grading.Calibration {
+		c := grading.Calibration{Jobs: *jobs, Options: gf.options(""), Log: os.Stdout}
+		for _, w := range grading.PlanWarnings(c.Options) {
+			fmt.Println("WARNING:", w)
 		}
-		bs, err := grading.Calibrate(ctx, root, exs, *jobs, gf.options(""), os.Stdout)
+		return c
+	}
+	path := filepath.Join(root, grading.BreakageFile)
+	leftOut := func(bs []grading.Breakage) {
+		for _, b := range bs {
+			if b.Problem != "" {
+				fmt.Printf("left out %s %s (not predictable, so never drawn): %s\n", b.Exercise, b.Entry, b.Problem)
+			}
+		}
+	}
+	if *all {
+		if !*calibrate {
+			fail(fmt.Errorf("-all goes with -calibrate: kit gen-class -calibrate -all [EX...]"))
+		}
+		exs, err := kit.Exercises(root, fs.Args()...)
 		if err != nil {
 			fail(err)
 		}
-		manifests := func(ex string) kit.Manifest {
-			found, _ := kit.Exercises(root, ex)
-			m, _ := kit.LoadManifest(found[0])
-			return m
-		}
-		path := filepath.Join(root, grading.BreakageFile)
-		if err := grading.WriteBreakage(path, bs, grading.Describe(ctx, root, 0).KitCommit, manifests); err != nil {
+		bs, err := grading.CalibrateAll(ctx, root, exs, cal())
+		if err != nil {
 			fail(err)
 		}
-		for _, b := range bs {
-			if b.Problem != "" {
-				fmt.Printf("left out %s %s: %s\n", b.Exercise, b.Entry, b.Problem)
-			}
-		}
+		leftOut(bs)
 		fmt.Printf("measured %d gallery entries into %s\n", len(bs), path)
 		return 0
 	}
 	if fs.NArg() != 1 {
 		usage()
+	}
+	exs, err := kit.Exercises(root)
+	if err != nil {
+		fail(err)
 	}
 	dir, err := filepath.Abs(fs.Arg(0))
 	if err != nil {
@@ -124,8 +133,15 @@ func genClass(ctx context.Context, root string, args []string) int {
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		fail(fmt.Errorf("%s is not empty", dir))
 	}
-	parts, err := grading.Generate(ctx, root, exs, dir, *n, *seed)
-	if err != nil {
+	var parts []grading.Part
+	if *calibrate {
+		var bs []grading.Breakage
+		if parts, bs, err = grading.CalibrateClass(ctx, root, exs, dir, *n, *seed, cal()); err != nil {
+			fail(err)
+		}
+		leftOut(bs)
+		fmt.Printf("measured %d gallery entries the class uses into %s; its other entries had rows for this kit already\n", len(bs), path)
+	} else if parts, err = grading.Generate(ctx, root, exs, dir, *n, *seed); err != nil {
 		fail(err)
 	}
 	fmt.Printf("wrote %d learners' copies (%d exercises) into %s, and %s\n", *n, len(parts), dir, filepath.Join(dir, "expected.csv"))

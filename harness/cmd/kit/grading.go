@@ -34,7 +34,7 @@ func (f *gradingFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.cpuSeconds, "cpu", 600, "CPU seconds each process may use")
 	fs.DurationVar(&f.budget, "budget", 15*time.Minute, "time one learner's builds and runs may take in all")
 	fs.Int64Var(&f.seed, "seed", 0, "ginkgo seed for every suite (0 picks one; it is recorded)")
-	fs.StringVar(&f.without, "without", "", "grade as if these were missing: bwrap,unshare,prlimit,cgroups")
+	fs.StringVar(&f.without, "without", "", "grade as if these were missing: bwrap,unshare,prlimit,cgroups,cpu-share")
 }
 
 // options makes the grader's options.

@@ -11,7 +11,11 @@
 //	kit grade [-out DIR] TREE [EX...]          grade a learner's copy of exercises/, in the sandbox
 //	kit class [-j N] [-expect CSV] DIR [EX...]  grade every learner's copy in DIR (a class), resumable
 //	kit gen-class [-n N] [-mix-seed S] DIR     generate a class of submissions, with their expected points
-//	kit gen-class -calibrate [-j N]            measure what each gallery entry breaks (for the predictions)
+//	kit gen-class -calibrate [-j N] [-n N] [-mix-seed S] DIR
+//	                                           the same, measuring first what the gallery entries it uses break
+//	                                           (those harness/grading/testdata/gallery-tasks.csv lacks for this kit)
+//	kit gen-class -calibrate -all [-j N] [EX...]
+//	                                           measure what every gallery entry breaks (all rows again)
 //	kit flake [-n N] [EX...]                   repeat the solution suites, count failures per spec
 //	kit vet-solutions [EX...]                  go vet with the solutions swapped in
 //	kit bench [EX...] [-- GO-TEST-FLAGS]        the benchmarks, against the solutions
@@ -127,7 +131,7 @@ func usage() {
 	stopStress()
 	fmt.Fprintln(os.Stderr, "usage: kit [-load N] [-cpus N] COMMAND ...\n       kit run [-tree DIR] [-gallery NAME] EX [-- GINKGO-FLAGS] | learn [EX...] | hint [-all] [-task N] EX\n"+
 		"       | reset EX [FILE] | verify [-j N] [EX...] | test [-j N]\n"+
-		"       | new NAME | grade [-out DIR] TREE [EX...] | class [-j N] DIR [EX...] | gen-class DIR | flake [-n N] [EX...] | vet-solutions [EX...] | bench [EX...]")
+		"       | new NAME | grade [-out DIR] TREE [EX...] | class [-j N] DIR [EX...] | gen-class [-calibrate] DIR | gen-class -calibrate -all [EX...] | flake [-n N] [EX...] | vet-solutions [EX...] | bench [EX...]")
 	os.Exit(2)
 }
 
