@@ -122,11 +122,15 @@ func wrap(conn net.Conn, name, nameKey string) *Client {
 // Conn returns the underlying connection, for addresses and socket options.
 func (c *Client) Conn() net.Conn { return c.conn }
 
-// Send writes data as it is, with a deadline.
-func (c *Client) Send(data string) {
+// Send writes data as it is, with a deadline. The hints go with the
+// failure if the write fails: a server that died of the mistake the spec
+// looks for may reset the connection before the reply the spec expects
+// could tell it, so a spec passes the same hints to the send as to the
+// expectation after it.
+func (c *Client) Send(data string, hints ...string) {
 	GinkgoHelper()
 	if err := c.TrySend(data); err != nil {
-		c.problem(words.Say("send.did", quote([]byte(data))), words.Say("send.expected"), err.Error()).fail()
+		c.problem(words.Say("send.did", quote([]byte(data))), words.Say("send.expected"), err.Error(), hints...).fail()
 	}
 }
 
@@ -138,10 +142,10 @@ func (c *Client) TrySend(data string) error {
 	return err
 }
 
-// SendLine writes line followed by "\n".
-func (c *Client) SendLine(line string) {
+// SendLine writes line followed by "\n", like [Client.Send].
+func (c *Client) SendLine(line string, hints ...string) {
 	GinkgoHelper()
-	c.Send(line + "\n")
+	c.Send(line+"\n", hints...)
 }
 
 // ReadLine returns the next line the server sends, with its "\n". The error

@@ -50,7 +50,7 @@ var _ = Describe("Serve, the accept loop", harness.Task(1), func() {
 			rude.Reset()
 
 			next := srv.Dial()
-			next.SendLine("still there?")
+			next.SendLine("still there?", tell.Say("01.serve.reset"))
 			next.ExpectLine("still there?", tell.Say("01.serve.reset"))
 		})
 	})

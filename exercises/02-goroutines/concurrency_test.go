@@ -105,7 +105,7 @@ var _ = Describe("Serve, one goroutine per client", harness.Task(1), func() {
 			rude.Reset()
 
 			next := srv.Dial()
-			next.SendLine("still there?")
+			next.SendLine("still there?", tell.Say("02.serve.reset"))
 			next.ExpectLine("still there?", tell.Say("02.serve.reset"))
 		})
 	})

@@ -83,8 +83,9 @@ var _ = Describe("ServeGoroutines", harness.Task(2), func() {
 				c.Close()
 			}
 			last := clients[len(clients)-1]
-			last.SendLine("still there?")
-			last.ExpectLine("still there?", tell("04.hint.accept-retry", fileLimit))
+			hint := tell("04.hint.accept-retry", fileLimit)
+			last.SendLine("still there?", hint)
+			last.ExpectLine("still there?", hint)
 		})
 
 		It("waits before it tries Accept again, instead of spinning", func() {

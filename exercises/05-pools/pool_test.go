@@ -90,8 +90,9 @@ var _ = Describe(fmt.Sprintf("ServeGoroutinePool, a pool of K = %d worker gorout
 				c.Close()
 			}
 			last := clients[len(clients)-1]
-			last.SendLine("still there?")
-			last.ExpectLine("still there?", tell("05.hint.accept-retry", fileLimit))
+			hint := tell("05.hint.accept-retry", fileLimit)
+			last.SendLine("still there?", hint)
+			last.ExpectLine("still there?", hint)
 		})
 
 		It("waits before it tries Accept again, instead of spinning", func() {
