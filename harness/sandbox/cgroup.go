@@ -1,5 +1,12 @@
 package sandbox
 
+import (
+	"os"
+	"slices"
+	"sync"
+	"time"
+)
+
 // Cgroups says which cgroup controllers can limit a whole process tree here.
 type Cgroups struct {
 	// Version is 1 or 2, or 0 when none can be used.
@@ -50,3 +57,46 @@ func (u *Usage) Add(o Usage) {
 // groupParent is the folder, under each controller's root, that holds the
 // groups this package makes.
 const groupParent = "threadproc"
+
+// freshEvery is how often an open sandbox renews its group's mtime.
+var freshEvery = time.Minute
+
+// made holds the folders of the groups this process made and has not
+// removed yet.
+var made struct {
+	sync.Mutex
+	dirs map[string]bool
+}
+
+// remember records a group folder this process made.
+func remember(dir string) {
+	made.Lock()
+	defer made.Unlock()
+	if made.dirs == nil {
+		made.dirs = map[string]bool{}
+	}
+	made.dirs[dir] = true
+}
+
+// forget records that a group folder this process made is gone.
+func forget(dir string) {
+	made.Lock()
+	defer made.Unlock()
+	delete(made.dirs, dir)
+}
+
+// LeftoverGroups returns, sorted, the folders of the run groups this
+// process made that are still there: a [Sandbox] not closed yet, or one
+// whose Close could not remove its group. After a run it should be empty.
+func LeftoverGroups() []string {
+	made.Lock()
+	defer made.Unlock()
+	var left []string
+	for d := range made.dirs {
+		if _, err := os.Stat(d); err == nil {
+			left = append(left, d)
+		}
+	}
+	slices.Sort(left)
+	return left
+}

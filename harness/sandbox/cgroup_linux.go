@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -96,13 +97,18 @@ type cgroup struct {
 	// noShare says why the group has no CPU share although the machine
 	// has the cpu controller.
 	noShare string
+	// stop ends the renewal of the folders' mtime (see keepFresh).
+	stop     chan struct{}
+	stopOnce sync.Once
 }
 
 // newCgroup makes a group called name with the limits, and returns it. The
 // group is in the cpu controller too, where there is one: it then gets the
 // default share (v1 cpu.shares 1024, v2 cpu.weight 100), the same as every
-// other run's group, whatever its number of processes and threads.
+// other run's group, whatever its number of processes and threads. First it
+// sweeps away the groups killed graders left (see sweep).
 func newCgroup(c Cgroups, name string, l Limits) (*cgroup, error) {
+	sweep(c, time.Now())
 	g := &cgroup{version: c.Version}
 	if c.Version == 2 {
 		if err := g.enableV2(c); err != nil {
@@ -124,6 +130,7 @@ func newCgroup(c Cgroups, name string, l Limits) (*cgroup, error) {
 		if err := os.Mkdir(dir, 0o755); err != nil {
 			return "", err
 		}
+		remember(dir)
 		g.dirs = append(g.dirs, dir)
 		return dir, nil
 	}
@@ -145,7 +152,29 @@ func newCgroup(c Cgroups, name string, l Limits) (*cgroup, error) {
 		_ = g.close()
 		return nil, err
 	}
+	g.keepFresh(freshEvery)
 	return g, nil
+}
+
+// keepFresh renews the mtime of the group's folders every period until
+// close: the group is a live run's, even while it waits to start with no
+// process in it yet, and sweep leaves it.
+func (g *cgroup) keepFresh(period time.Duration) {
+	g.stop = make(chan struct{})
+	go func() {
+		t := time.NewTicker(period)
+		defer t.Stop()
+		for {
+			select {
+			case <-g.stop:
+				return
+			case now := <-t.C:
+				for _, d := range g.dirs {
+					_ = os.Chtimes(d, now, now)
+				}
+			}
+		}
+	}()
 }
 
 // enableV2 enables, in the v2 folder that holds the runs' groups, the
@@ -246,6 +275,11 @@ func (g *cgroup) shareProblem() string { return g.noShare }
 
 // close kills every process left in the group and removes it.
 func (g *cgroup) close() error {
+	g.stopOnce.Do(func() {
+		if g.stop != nil {
+			close(g.stop)
+		}
+	})
 	for _, d := range g.dirs {
 		if g.version == 2 {
 			_ = os.WriteFile(filepath.Join(d, "cgroup.kill"), []byte("1"), 0) // Linux 5.14+
@@ -270,6 +304,7 @@ func (g *cgroup) close() error {
 		for range 50 { // a group empties a moment after its last process is reaped
 			if err = os.Remove(d); err == nil || errors.Is(err, os.ErrNotExist) {
 				err = nil
+				forget(d)
 				break
 			}
 			time.Sleep(20 * time.Millisecond)
@@ -277,6 +312,64 @@ func (g *cgroup) close() error {
 		errs = append(errs, err)
 	}
 	return errors.Join(errs...)
+}
+
+// staleAfter is how old, by its folders' mtime, a run group holding no
+// process must be for sweep to remove it. A live grader's groups are never
+// that old: an open sandbox renews the mtime every freshEvery (keepFresh),
+// and its group is removed when the run ends. An empty group this old was
+// left by a grader that was killed (SIGINT to make test, a killed make
+// grade-class) before it could close its sandbox.
+const staleAfter = 10 * time.Minute
+
+// sweep removes the run groups under groupParent, in each of c's
+// hierarchies, that hold no process in any of them (cgroup.procs empty)
+// and whose folders are all older than staleAfter at now. A group that
+// cannot be read, or whose removal fails, is left: the kernel refuses to
+// remove a group a process joined meanwhile.
+func sweep(c Cgroups, now time.Time) {
+	var roots []string
+	for _, r := range []string{c.Memory, c.Pids, c.CPUUsage, c.CPUShare} {
+		if r != "" && !slices.Contains(roots, r) {
+			roots = append(roots, r)
+		}
+	}
+	groups := map[string][]string{} // name: its folder in each hierarchy
+	for _, r := range roots {
+		parent := filepath.Join(r, groupParent)
+		entries, err := os.ReadDir(parent)
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			if e.IsDir() && strings.HasPrefix(e.Name(), "run-") {
+				groups[e.Name()] = append(groups[e.Name()], filepath.Join(parent, e.Name()))
+			}
+		}
+	}
+	for _, dirs := range groups {
+		if stale(dirs, now) {
+			for _, d := range dirs {
+				_ = os.Remove(d)
+			}
+		}
+	}
+}
+
+// stale reports whether every folder of a group is older than staleAfter
+// at now and holds no process.
+func stale(dirs []string, now time.Time) bool {
+	for _, d := range dirs {
+		fi, err := os.Stat(d)
+		if err != nil || now.Sub(fi.ModTime()) < staleAfter {
+			return false
+		}
+		b, err := os.ReadFile(filepath.Join(d, "cgroup.procs"))
+		if err != nil || strings.TrimSpace(string(b)) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // readPIDs reads a cgroup.procs file.

@@ -107,7 +107,12 @@ type Sandbox struct {
 
 // New prepares a sandbox with limits l, using tools t. It makes a cgroup
 // where t has them, for the limits and for the run's share of the CPUs; if
-// making it fails, the sandbox runs without and its plan warns.
+// making it fails, the sandbox runs without and its plan warns. Before
+// that, it removes the run groups a killed grader left: those that hold no
+// process and whose folders' mtime is more than 10 minutes old. Until it is
+// closed, the sandbox renews its group's mtime every minute, so that its
+// group is not taken for one of those while the run waits to start (a class
+// grader's timing runs wait for the machine to themselves).
 func New(t Tools, l Limits) (*Sandbox, error) {
 	if l.Scratch == "" || !filepath.IsAbs(l.Scratch) {
 		return nil, fmt.Errorf("the sandbox needs an absolute scratch folder, not %q", l.Scratch)
