@@ -10,6 +10,8 @@ import (
 
 	"github.com/threadproc/threadproc/harness/bench"
 	"github.com/threadproc/threadproc/harness/lineclient"
+
+	"github.com/threadproc/threadproc/harness/internal/files"
 )
 
 // The specs run benchmark functions with testing.Benchmark, which reports
@@ -21,7 +23,7 @@ var _ = Describe("a runnable server measured as a process of its own", Ordered, 
 			built := bench.Build(b, "./testdata/lineserver")
 			// Build's folder goes when b ends: keep a copy for the spec.
 			bin = GinkgoT().TempDir() + "/lineserver"
-			Expect(copyFile(built, bin)).To(Succeed())
+			Expect(files.CopyExecutable(built, bin)).To(Succeed())
 		})
 		Expect(bin).To(BeAnExistingFile(), "go build ./testdata/lineserver failed")
 	})

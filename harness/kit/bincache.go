@@ -16,6 +16,8 @@ import (
 	"sort"
 	"sync"
 	"time"
+
+	"github.com/threadproc/threadproc/harness/internal/files"
 )
 
 // The kit keeps the test binaries it compiles, so that a second kit test,
@@ -259,7 +261,7 @@ func (c *binCache) fetch(key, path string) bool {
 	}
 	_ = os.Remove(path)
 	if err := os.Link(stored, path); err != nil {
-		if err := copyFile(stored, path); err != nil {
+		if err := files.CopyExecutable(stored, path); err != nil {
 			return false
 		}
 	}
@@ -273,7 +275,7 @@ func (c *binCache) store(key, path string) {
 	stored := filepath.Join(c.dir, key+".test")
 	tmp := stored + fmt.Sprintf(".%d.tmp", os.Getpid())
 	if err := os.Link(path, tmp); err != nil {
-		if err := copyFile(path, tmp); err != nil {
+		if err := files.CopyExecutable(path, tmp); err != nil {
 			_ = os.Remove(tmp)
 			return
 		}
@@ -281,24 +283,6 @@ func (c *binCache) store(key, path string) {
 	if err := os.Rename(tmp, stored); err != nil {
 		_ = os.Remove(tmp)
 	}
-}
-
-// copyFile copies an executable file.
-func copyFile(from, to string) error {
-	in, err := os.Open(from)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(to, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o755)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }
 
 // prune removes the least recently used binaries until the cache holds at

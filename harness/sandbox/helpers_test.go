@@ -3,7 +3,6 @@ package sandbox_test
 import (
 	"context"
 	"fmt"
-	"io"
 	"net"
 	"os"
 	"os/exec"
@@ -17,6 +16,8 @@ import (
 	. "github.com/onsi/gomega"
 
 	"github.com/threadproc/threadproc/harness/sandbox"
+
+	"github.com/threadproc/threadproc/harness/internal/files"
 )
 
 // ran is what one run of a role showed.
@@ -62,7 +63,7 @@ func roleCommand(bin, role, arg string) *exec.Cmd {
 	if bin == "" {
 		bin = self
 	} else {
-		Expect(copyExecutable(self, bin)).To(Succeed())
+		Expect(files.CopyExecutable(self, bin)).To(Succeed())
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	DeferCleanup(cancel)
@@ -80,24 +81,6 @@ func wait(cmd *exec.Cmd) ran {
 	r := ran{out: string(out), state: cmd.ProcessState, took: time.Since(start)}
 	GinkgoWriter.Printf("%s -> %v in %v:\n%s\n", cmd.Args, r.state, r.took.Round(time.Millisecond), r.out)
 	return r
-}
-
-// copyExecutable copies the file at src to dst, executable.
-func copyExecutable(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o755)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }
 
 // hostListener listens on the host's own 127.0.0.1 and counts the
