@@ -67,10 +67,7 @@ func (s *Suite) Build(ctx context.Context) error {
 	if c != nil {
 		var err error
 		if key, err = c.key(ctx, s, flags); err != nil {
-			if os.Getenv(cacheKeyEnv) == "debug" {
-				fmt.Fprintf(os.Stderr, "kit: %s not cacheable: %v\n", s.Label, err)
-			}
-			key = "" // not cacheable: build it
+			key = "" // not cacheable (go list failed, a file vanished): build it
 		} else if c.fetch(key, s.Binary) {
 			s.cached = true
 			return nil
