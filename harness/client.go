@@ -45,15 +45,16 @@ type Client struct {
 var dialCount atomic.Int64
 
 // Dial connects a new client to the server, and closes it when the spec
-// ends. A failed connection fails the spec with the server's state.
-func (s *Server) Dial() *Client {
+// ends. A failed connection fails the spec with the server's state and
+// hints, the spec's words for what a server that refuses it got wrong.
+func (s *Server) Dial(hints ...string) *Client {
 	GinkgoHelper()
 	c, err := s.TryDial()
 	if err != nil {
 		problem{who: words.Say("client.new"), did: words.Say("dial.did", s.Addr), server: s,
 			expected: words.Say("dial.expected"),
 			got:      err.Error(),
-			hints:    []string{words.Say("dial.hint")},
+			hints:    append([]string{words.Say("dial.hint")}, hints...),
 		}.fail()
 	}
 	return c

@@ -12,16 +12,16 @@ import (
 
 // DialMany connects n clients to the server, one after another, and returns
 // them in order ("client 1" first). Each is closed when the spec ends. A
-// connection that fails fails the spec, like [Server.Dial].
+// connection that fails fails the spec, like [Server.Dial], with hints.
 //
 // Dialing one at a time keeps the listen backlog short (macOS allows 128
 // waiting connections by default) while the server accepts: the clients are
 // all connected at once when DialMany returns, not necessarily all accepted.
-func (s *Server) DialMany(n int) []*Client {
+func (s *Server) DialMany(n int, hints ...string) []*Client {
 	GinkgoHelper()
 	clients := make([]*Client, n)
 	for i := range clients {
-		clients[i] = s.Dial()
+		clients[i] = s.Dial(hints...)
 	}
 	return clients
 }

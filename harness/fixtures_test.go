@@ -102,6 +102,19 @@ var _ = Describe("the harness, run against broken servers", Ordered, ContinueOnF
 	failsSaying("stuck", "after its listener was closed; its goroutines were")
 	failsSaying("spawner", "more than the 5 this spec allows", "fork bomb")
 	passes("rerun")
+	// A server slow to accept runs out of descriptors only after a while:
+	// AwaitOutOfFiles keeps clients connected until it has, so a server that
+	// ends on "too many open files" is seen to end.
+	failsSaying("out of files, slowly", "too many open files")
+	It("out of files, never is not judged, saying why", func() {
+		if procs.Supported() != nil {
+			Skip("descriptors are counted on Linux only")
+		}
+		Expect(specs).To(HaveKey("fixture out of files, never"))
+		sp := specs["fixture out of files, never"]
+		Expect(sp.Ungraded()).To(BeTrue(), "%s: %s", sp.State, sp.Message)
+		Expect(sp.Message).To(ContainSubstring("never ran out"))
+	})
 	failsSaying("gone", "ended before it connected", `not implemented (TODO 5)`)
 
 	// saysInKorean checks the failure of a fixture run with THREADPROC_LANG=ko:

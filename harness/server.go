@@ -35,6 +35,7 @@ type Server struct {
 	killedBy string // why the harness killed it, if it did
 	forkBomb string // what the watchdog saw, if it killed the server
 	clients  int
+	files    int // WithFileLimit's limit, 0 if none
 }
 
 // Option configures [StartServer].
@@ -117,7 +118,7 @@ func startServer(name string, opts []Option, echo io.Writer) (*Server, error) {
 	}
 	defer file.Close()
 	tag := proc.NewTag(envRun)
-	s := &Server{Name: name, Addr: addr, Tag: tag.Value, output: proc.NewOutput(captureLimit, echo)}
+	s := &Server{Name: name, Addr: addr, Tag: tag.Value, output: proc.NewOutput(captureLimit, echo), files: o.fileLimit}
 	s.proc, err = proc.Start(exe, []string{"threadproc-server", name}, proc.Options{
 		Env:           append([]string{envRole + "=server:" + name, envShutdownGrace + "=" + shutdownGrace().String()}, o.env...),
 		MinGOMAXPROCS: childGOMAXPROCS, Tag: tag,

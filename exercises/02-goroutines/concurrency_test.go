@@ -119,11 +119,12 @@ var _ = Describe("Serve, one goroutine per client", harness.Task(1), func() {
 		})
 
 		It("stays up, and serves the waiting clients once others leave", func() {
-			clients := srv.DialMany(beyondTheLimit) // those past the limit wait in the listen backlog
+			clients := srv.DialMany(beyondTheLimit, tell.Say("02.serve.fd-limit", fileLimit)) // those past the limit wait in the listen backlog
 			for i, c := range clients {
 				c.SendLine(fmt.Sprintf("client %d", i+1))
 			}
 			clients[0].ExpectLine("client 1", tell.Say("02.serve.fd-limit", fileLimit))
+			srv.AwaitOutOfFiles()
 			// The last client cannot be accepted while the others hold every
 			// descriptor: the server is full, and its Accept fails.
 			clients[len(clients)-1].ExpectOpen(harness.QuietPeriod, tell.Say("02.serve.fd-limit", fileLimit))

@@ -31,8 +31,8 @@ const (
 
 // dialPastFileLimit connects pastFileLimit clients to srv, more than it has
 // file descriptors for, and returns them in order once one from the middle
-// of the crowd has had its line echoed: by then the server has accepted
-// what it could, and Accept fails until a client leaves.
+// of the crowd has had its line echoed and the server's process holds every
+// descriptor it may: by then Accept fails until a client leaves.
 func dialPastFileLimit(srv *harness.Server) []*harness.Client {
 	GinkgoHelper()
 	clients := make([]*harness.Client, 0, pastFileLimit)
@@ -47,6 +47,7 @@ func dialPastFileLimit(srv *harness.Server) []*harness.Client {
 	probe := clients[fileLimit/2]
 	probe.SendLine("hello")
 	probe.ExpectLine("hello", tell("04.hint.accept-retry", fileLimit))
+	srv.AwaitOutOfFiles()
 	return clients
 }
 

@@ -2,8 +2,6 @@ package pools_test
 
 import (
 	"errors"
-	"fmt"
-	"os"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -53,10 +51,7 @@ func dialPastFileLimit(srv *harness.Server) []*harness.Client {
 	for _, c := range clients[:poolWorkers] {
 		greet(c, tell("05.hint.accept-retry", fileLimit))
 	}
-	waitFor(harness.IOTimeout, func() bool { // where descriptors cannot be counted, the greetings will do
-		fds, err := os.ReadDir(fmt.Sprintf("/proc/%d/fd", srv.PID)) // Linux
-		return err != nil || len(fds) >= fileLimit
-	})
+	srv.AwaitOutOfFiles()
 	return clients
 }
 

@@ -150,13 +150,14 @@ var _ = Describe("the goroutine front end, with few file descriptors", harness.T
 			first := srv.Dial()
 			first.SendLine("hello")
 			first.ExpectLine("hello", tell("06.hint.goroutine-per-client"))
-			clients := srv.DialMany(crowd) // the kernel queues those the server cannot accept
+			hint := tell("06.hint.fd-backoff", fileLimit)
+			clients := srv.DialMany(crowd, hint) // the kernel queues those the server cannot accept
+			srv.AwaitOutOfFiles()
 			waiting := clients[crowd-lastOnes:]
 			for _, c := range clients[:crowd-lastOnes] {
 				c.Close()
 			}
 			first.Close()
-			hint := tell("06.hint.fd-backoff", fileLimit)
 			for _, c := range waiting {
 				line := c.Name + ", waiting since the server ran out of file descriptors"
 				c.SendLine(line)

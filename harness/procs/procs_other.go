@@ -46,3 +46,6 @@ func MemoryPSS(pid int) (int64, error) { return 0, unsupported() }
 
 // MemoryRSS returns an error wrapping ErrUnsupported on this system.
 func MemoryRSS(pid int) (int64, error) { return 0, unsupported() }
+
+// OpenFiles returns an error wrapping ErrUnsupported on this system.
+func OpenFiles(pid int) (int, error) { return 0, unsupported() }

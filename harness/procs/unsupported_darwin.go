@@ -17,3 +17,11 @@ func WithEnv(key, value string) ([]int, error) {
 func CPUTime(pid int) (self, reapedChildren time.Duration, err error) {
 	return 0, 0, fmt.Errorf("%w on darwin: CPUTime needs /proc/PID/stat", ErrUnsupported)
 }
+
+// OpenFiles is not supported on darwin: `lsof -p` lists a process's open
+// files with others it does not hold by descriptor (its text, its working
+// directory), so no count from it equals what RLIMIT_NOFILE limits. The
+// error wraps ErrUnsupported.
+func OpenFiles(pid int) (int, error) {
+	return 0, fmt.Errorf("%w on darwin: OpenFiles needs /proc/PID/fd", ErrUnsupported)
+}

@@ -60,6 +60,7 @@ var english = say.Messages{
 	"open.expected":      "the connection to stay open and quiet",
 	"open.sent":          "the server sent %s",
 	"half-close.failed":  "%s could not half-close its connection: %v",
+	"files.not-out":      "the server held %d of the %d file descriptors it may have open after %s, and never ran out: what it does when Accept fails with \"too many open files\" cannot be seen (a server that caps its own connections below the limit, or one this slow, never meets the error)",
 
 	// what came instead of a reply (Client.describeReply)
 	"reply.error":        "%s (the server answered with an error)",

@@ -59,6 +59,7 @@ var korean = say.Messages{
 	"open.expected":      "연결이 열린 채 조용히 있음",
 	"open.sent":          "서버가 %s 보냄",
 	"half-close.failed":  "%s: 연결의 자기 쪽만 닫지(half-close) 못했습니다: %v",
+	"files.not-out":      "서버는 %[3]s 뒤에도 열 수 있는 파일 디스크립터 %[2]d개 중 %[1]d개만 쥐고 있어 한도에 닿지 않았습니다: Accept가 \"too many open files\"로 실패할 때 어떻게 하는지 볼 수 없습니다 (연결 수를 한도 아래로 스스로 제한하는 서버나, 이만큼 느린 서버는 그 오류를 만나지 않습니다)",
 
 	// 응답 대신 온 것
 	"reply.error":        "%s (서버가 오류로 답했습니다)",
