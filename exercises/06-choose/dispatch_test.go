@@ -2,6 +2,7 @@ package choose_test
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -114,7 +115,7 @@ var _ = Describe("dispatching jobs to worker processes", harness.Task(2), func()
 			jobSenders*jobsEach, choose.Workers), func() {
 			_, seen := watchWorkers(srv, func() { sendJobs(clients) })
 			Expect(len(seen)).To(BeNumerically("<=", choose.Workers), tell("06.pool.not-reused",
-				jobSenders*jobsEach, len(seen), poolSize()))
+				jobSenders*jobsEach, len(seen), poolSize())+tell("06.pool.seen", seen, lastLines(srv.Output(), 12)))
 		})
 	})
 
@@ -164,10 +165,11 @@ func sendJobs(clients []*harness.Client) {
 
 // watchWorkers runs fn while it counts, every few milliseconds, the
 // processes running below the server. It returns the most it saw at once,
-// and every PID it saw.
-func watchWorkers(srv *harness.Server, fn func()) (peak int, seen map[int]bool) {
+// and every process it saw, with when.
+func watchWorkers(srv *harness.Server, fn func()) (peak int, seen sightings) {
 	GinkgoHelper()
-	seen = map[int]bool{}
+	seen = sightings{}
+	start := time.Now()
 	stop, watched := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(watched)
@@ -176,8 +178,13 @@ func watchWorkers(srv *harness.Server, fn func()) (peak int, seen map[int]bool) 
 		for {
 			now := workers(srv)
 			peak = max(peak, len(now))
+			at := time.Since(start)
 			for _, p := range now {
-				seen[p.PID] = true
+				if s, ok := seen[p.PID]; ok {
+					s.last = at
+				} else {
+					seen[p.PID] = &sighting{first: at, last: at}
+				}
 			}
 			select {
 			case <-stop:
@@ -253,4 +260,34 @@ func describeReply(got string, err error) string {
 	default:
 		return tell("06.reply.partial", strings.TrimSuffix(got, "\n"), err)
 	}
+}
+
+// sighting is when watchWorkers saw a process below the server, first and
+// last, counted from the start of its watch.
+type sighting struct{ first, last time.Duration }
+
+// sightings are the processes watchWorkers saw, by PID.
+type sightings map[int]*sighting
+
+// String lists them by PID with when each was seen, such as
+// "4242 (0s to 3.2s), 4250 (3.3s to 6s)": a worker that was replaced
+// shows where its successor began.
+func (s sightings) String() string {
+	pids := slices.Sorted(maps.Keys(s))
+	parts := make([]string, 0, len(pids))
+	for _, pid := range pids {
+		parts = append(parts, fmt.Sprintf("%d (%v to %v)", pid, s[pid].first.Round(10*time.Millisecond),
+			s[pid].last.Round(10*time.Millisecond)))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// lastLines returns the last n lines of out, indented, or "(none)".
+func lastLines(out string, n int) string {
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	if len(lines) == 1 && lines[0] == "" {
+		return "    (none)"
+	}
+	lines = lines[max(0, len(lines)-n):]
+	return "    " + strings.Join(lines, "\n    ")
 }

@@ -134,6 +134,8 @@ var english = say.Messages{
 		"(%d different ones in all). %s",
 	"06.pool.not-reused": "%d jobs ran in %d different worker processes: a worker must be reused from job to " +
 		"job, not started anew. %s",
+	"06.pool.seen": "\n\n  the processes seen below the server (pid, from when to when, counted from the first " +
+		"job): %s\n  the end of the server's output:\n%s",
 	"06.slow.not-answered": "%s sent %q, a job %d times as long as %q (the size this server runs in about " +
 		"0.2 s here)\n  expected: its digest, however long it takes\n  got:      %s, after %v\n\n  the server: " +
 		"%s\n\n  hint: %s",
