@@ -223,6 +223,8 @@ var english = say.Messages{
 		"idle workers added %.2f switches per client, where a worker that sleeps until it is needed adds close " +
 		"to none (at most %.1f passes). The cost of a client grows with the number of workers that have " +
 		"nothing to do: that is the thundering herd.",
+	"05.herd.background": "(Not counted: the switches the servers' processes make with no client at all, " +
+		"measured for as long as the visits took: %.0f and %.0f a second with K = 1 and K = %d.)",
 	"05.hint.herd-cure": "A worker waiting in Accept waits in Go's network poller, where every idle worker " +
 		"watches the listening socket: when a client arrives, the kernel wakes them all, one takes the client " +
 		"and the others go back to sleep. Take clients with newWakeOne instead (given, wakeone_linux.go): " +
