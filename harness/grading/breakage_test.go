@@ -193,3 +193,29 @@ var _ = Describe("a breakage row's kit", func() {
 		Expect(grading.SameKit(ctx, root, "0123456789012345678901234567890123456789", now)).To(BeFalse(), "a commit not here")
 	})
 })
+
+var _ = Describe("confirming a calibration", func() {
+	b := func(problem string, tasks ...int) grading.Breakage {
+		return grading.Breakage{Exercise: "03-processes", Entry: "e", Tasks: tasks, Problem: problem}
+	}
+
+	It("keeps what an entry graded once breaks", func() {
+		Expect(grading.Confirmed(b("", 4), grading.Breakage{}, false)).To(Equal(b("", 4)))
+	})
+
+	It("keeps what two gradings agree on", func() {
+		Expect(grading.Confirmed(b("", 1, 4), b("", 1, 4), true)).To(Equal(b("", 1, 4)))
+	})
+
+	It("marks an entry whose two gradings broke other tasks as not predictable, saying both", func() {
+		got := grading.Confirmed(b("", 1, 4), b("", 4), true)
+		Expect(got.Tasks).To(Equal([]int{1, 4}))
+		Expect(got.Problem).To(And(ContainSubstring("changed between two gradings"), ContainSubstring("[1 4]"),
+			ContainSubstring("then [4]")))
+	})
+
+	It("keeps the problem of a second grading that was not clean", func() {
+		Expect(grading.Confirmed(b("", 1, 4), b("ungraded: a spec was not judged", 1), true).Problem).
+			To(Equal("ungraded: a spec was not judged"))
+	})
+})

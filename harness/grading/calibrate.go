@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,7 +14,10 @@ import (
 
 // Calibrate grades the gallery entries only names (every entry of exs when
 // only is nil), each applied to the solution, jobs at a time, in the
-// sandbox o describes, and returns what each breaks.
+// sandbox o describes, and returns what each breaks. An entry that breaks
+// more than one task is graded a second time: if the two gradings disagree
+// (a spec whose verdict depended on the machine at that moment), its row
+// says so and no class draws it, rather than predicting either.
 func Calibrate(ctx context.Context, root string, exs []kit.Exercise, only []EntryRef, jobs int, o Options, log io.Writer) ([]Breakage, error) {
 	subs, err := os.MkdirTemp("", "threadproc-calibrate-")
 	if err != nil {
@@ -36,29 +40,72 @@ func Calibrate(ctx context.Context, root string, exs []kit.Exercise, only []Entr
 		if err != nil || len(entries) == 0 {
 			continue
 		}
-		c := &Class{Root: root, Exercises: []kit.Exercise{ex}, Submissions: filepath.Join(subs, ex.Name),
-			Out: filepath.Join(subs, "out-"+ex.Name), Jobs: jobs, Options: o, Log: log}
+		copies := map[string]kit.Overlay{}
 		for _, e := range entries {
 			files, err := e.Apply(ex, sol, subs)
 			if err != nil {
 				return nil, fmt.Errorf("%s %s: %w", ex.Name, e.Name, err)
 			}
-			if err := writeExerciseCopy(ex, files, filepath.Join(c.Submissions, e.Name, ex.Name)); err != nil {
+			copies[e.Name] = files
+		}
+		grade := func(pass string, names []string) (map[string]Breakage, error) {
+			c := &Class{Root: root, Exercises: []kit.Exercise{ex}, Submissions: filepath.Join(subs, pass+"-"+ex.Name),
+				Out: filepath.Join(subs, "out-"+pass+"-"+ex.Name), Jobs: jobs, Options: o, Log: log}
+			for _, name := range names {
+				if err := writeExerciseCopy(ex, copies[name], filepath.Join(c.Submissions, name, ex.Name)); err != nil {
+					return nil, err
+				}
+			}
+			if _, err := c.Run(ctx); err != nil {
 				return nil, err
 			}
+			grades, err := readGrades(filepath.Join(c.Out, "learners"))
+			if err != nil {
+				return nil, err
+			}
+			got := map[string]Breakage{}
+			for _, g := range grades {
+				got[g.Learner] = breakageOf(ex.Name, g)
+			}
+			return got, nil
 		}
-		if _, err := c.Run(ctx); err != nil {
-			return nil, err
-		}
-		grades, err := readGrades(filepath.Join(c.Out, "learners"))
+		first, err := grade("first", slices.Sorted(maps.Keys(copies)))
 		if err != nil {
 			return nil, err
 		}
-		for _, g := range grades {
-			out = append(out, breakageOf(ex.Name, g))
+		var again []string
+		for name, b := range first {
+			if len(b.Tasks) > 1 && b.Problem == "" {
+				again = append(again, name)
+			}
+		}
+		slices.Sort(again)
+		second := map[string]Breakage{}
+		if len(again) > 0 {
+			fmt.Fprintf(log, "grading again, to confirm, the %s entries that break more than one task: %v\n", ex.Name, again)
+			if second, err = grade("again", again); err != nil {
+				return nil, err
+			}
+		}
+		for _, name := range slices.Sorted(maps.Keys(first)) {
+			out = append(out, confirmed(first[name], second[name], slices.Contains(again, name)))
 		}
 	}
 	return out, nil
+}
+
+// confirmed returns what an entry breaks, as its first grading measured,
+// with a problem set if it was graded again and the second grading broke
+// other tasks.
+func confirmed(first, again Breakage, gradedAgain bool) Breakage {
+	if !gradedAgain || again.Problem != "" || slices.Equal(first.Tasks, again.Tasks) {
+		if gradedAgain && again.Problem != "" && first.Problem == "" {
+			first.Problem = again.Problem
+		}
+		return first
+	}
+	first.Problem = fmt.Sprintf("its grade changed between two gradings: tasks %v broken, then %v", first.Tasks, again.Tasks)
+	return first
 }
 
 // Calibration is how a calibration grades the gallery entries it measures.

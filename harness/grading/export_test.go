@@ -7,6 +7,7 @@ var (
 	PlanClass     = planClass
 	UsedEntries   = usedEntries
 	CalibratePlan = calibratePlan
+	Confirmed     = confirmed
 )
 
 // LearnerPlan is what one generated learner's copy will hold.
