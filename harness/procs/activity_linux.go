@@ -1,6 +1,7 @@
 package procs
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -29,27 +30,13 @@ func Activity(pid int) (runnable int, ran time.Duration, err error) {
 		if _, err := strconv.Atoi(tid); err != nil {
 			continue
 		}
-		data, err := os.ReadFile(dir + "/" + tid + "/stat")
-		if gone(err) {
-			continue
+		st, stErr := readTask(dir, tid, "stat", parseStat)
+		sched, schedErr := readTask(dir, tid, "schedstat", parseSchedstat)
+		if gone(stErr) || gone(schedErr) {
+			continue // the thread ended during the scan
 		}
-		if err != nil {
+		if err := errors.Join(stErr, schedErr); err != nil {
 			return 0, 0, procErr(pid, err)
-		}
-		st, err := parseStat(data)
-		if err != nil {
-			return 0, 0, fmt.Errorf("procs: %s/%s/stat: %w", dir, tid, err)
-		}
-		data, err = os.ReadFile(dir + "/" + tid + "/schedstat")
-		if gone(err) {
-			continue
-		}
-		if err != nil {
-			return 0, 0, procErr(pid, err)
-		}
-		sched, err := parseSchedstat(data)
-		if err != nil {
-			return 0, 0, fmt.Errorf("procs: %s/%s/schedstat: %w", dir, tid, err)
 		}
 		if st.State == 'R' {
 			runnable++
@@ -57,4 +44,19 @@ func Activity(pid int) (runnable int, ran time.Duration, err error) {
 		ran += sched.Run
 	}
 	return runnable, ran, nil
+}
+
+// readTask reads and parses the file name of thread tid in dir
+// (/proc/PID/task).
+func readTask[T any](dir, tid, name string, parse func([]byte) (T, error)) (T, error) {
+	data, err := os.ReadFile(dir + "/" + tid + "/" + name)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	v, err := parse(data)
+	if err != nil {
+		return v, fmt.Errorf("%s/%s/%s: %w", dir, tid, name, err)
+	}
+	return v, nil
 }
