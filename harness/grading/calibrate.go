@@ -12,12 +12,18 @@ import (
 	"github.com/threadproc/threadproc/harness/kit"
 )
 
+// CalibrationReports is where, below the kit's root, a calibration keeps
+// the class reports of its gradings, per exercise: first/ and again/ (the
+// entries graded a second time), each as [Class.Run] writes them.
+const CalibrationReports = ".reports/calibration"
+
 // Calibrate grades the gallery entries only names (every entry of exs when
 // only is nil), each applied to the solution, jobs at a time, in the
 // sandbox o describes, and returns what each breaks. An entry that breaks
 // more than one task is graded a second time: if the two gradings disagree
 // (a spec whose verdict depended on the machine at that moment), its row
-// says so and no class draws it, rather than predicting either.
+// says so and no class draws it, rather than predicting either. The
+// gradings' reports are kept in CalibrationReports.
 func Calibrate(ctx context.Context, root string, exs []kit.Exercise, only []EntryRef, jobs int, o Options, log io.Writer) ([]Breakage, error) {
 	subs, err := os.MkdirTemp("", "threadproc-calibrate-")
 	if err != nil {
@@ -49,8 +55,12 @@ func Calibrate(ctx context.Context, root string, exs []kit.Exercise, only []Entr
 			copies[e.Name] = files
 		}
 		grade := func(pass string, names []string) (map[string]Breakage, error) {
+			out := filepath.Join(root, CalibrationReports, ex.Name, pass) // kept, for what each spec said
+			if err := os.RemoveAll(out); err != nil {
+				return nil, err
+			}
 			c := &Class{Root: root, Exercises: []kit.Exercise{ex}, Submissions: filepath.Join(subs, pass+"-"+ex.Name),
-				Out: filepath.Join(subs, "out-"+pass+"-"+ex.Name), Jobs: jobs, Options: o, Log: log}
+				Out: out, Jobs: jobs, Options: o, Log: log}
 			for _, name := range names {
 				if err := writeExerciseCopy(ex, copies[name], filepath.Join(c.Submissions, name, ex.Name)); err != nil {
 					return nil, err
@@ -104,7 +114,8 @@ func confirmed(first, again Breakage, gradedAgain bool) Breakage {
 		}
 		return first
 	}
-	first.Problem = fmt.Sprintf("its grade changed between two gradings: tasks %v broken, then %v", first.Tasks, again.Tasks)
+	first.Problem = fmt.Sprintf("its grade changed between two gradings: tasks %v broken, then %v (each spec's "+
+		"verdict: %s/EXERCISE/{first,again}/learners/ENTRY/records.csv)", first.Tasks, again.Tasks, CalibrationReports)
 	return first
 }
 
