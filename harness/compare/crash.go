@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/threadproc/threadproc/harness/lineclient"
+	"github.com/threadproc/threadproc/harness/procs"
 )
 
 // crashWait bounds each step of the crash measurement.
@@ -47,6 +48,9 @@ func measureCrash(s *server) (Crash, error) {
 			return Crash{}, fmt.Errorf("before the crash: %w", err)
 		}
 	}
+	// The processes that serve client 1: the crash happens in one of them.
+	mine, theirs := clients[0].Ends()
+	servers, _ := procs.SocketOwners(theirs, mine) // none where it cannot be told (macOS)
 	reply, err := clients[0].AskWithin(crashCommand, crashWait)
 	if err == nil {
 		return Crash{}, fmt.Errorf("\"crash\" was answered %q instead of ending the connection", reply)
@@ -59,6 +63,10 @@ func measureCrash(s *server) (Crash, error) {
 			return Crash{}, fmt.Errorf("\"crash\" did not end its connection within %v: %w", crashWait+crashSettle, err)
 		}
 	}
+	// A handler's deferred Close runs while it panics, before the process
+	// dies: the others are asked once the processes that served client 1
+	// have ended or gone quiet (survived), not in between.
+	crashSettled(servers, crashSettle)
 	var notes []string
 	down := false
 	check := func(who string, c *lineclient.Client) {
@@ -93,5 +101,26 @@ func fate(err error) string {
 		return "not answered"
 	default:
 		return "failed (" + err.Error() + ")"
+	}
+}
+
+// crashSettled waits, at most for d, until each of pids has ended, or has
+// no thread running or ready to run: a process that crashes is busy until
+// it exits (printing its panic), one that survived the crash goes back to
+// waiting. Where threads cannot be read it returns at once.
+func crashSettled(pids []int, d time.Duration) {
+	deadline := time.Now().Add(d)
+	for _, pid := range pids {
+		for time.Now().Before(deadline) {
+			p, err := procs.Get(pid)
+			if err != nil || p.Zombie() {
+				break // ended
+			}
+			runnable, _, err := procs.Activity(pid)
+			if err != nil || runnable == 0 {
+				break // survived, or cannot be told
+			}
+			time.Sleep(5 * time.Millisecond) // a bounded poll of the process's state
+		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/netip"
 	"syscall"
 	"time"
 )
@@ -81,6 +82,11 @@ func (c *Client) ClosedWithin(d time.Duration) error {
 		return nil
 	}
 	return fmt.Errorf("expected the connection to close, got %d bytes and %v", n, err)
+}
+
+// Ends returns the connection's two ends, this client's first.
+func (c *Client) Ends() (local, remote netip.AddrPort) {
+	return c.conn.LocalAddr().(*net.TCPAddr).AddrPort(), c.conn.RemoteAddr().(*net.TCPAddr).AddrPort()
 }
 
 // Close closes the connection.
