@@ -14,6 +14,15 @@ type Info struct {
 	// Comm is the command name (at most 15 bytes on Linux). It may contain
 	// spaces and parentheses.
 	Comm string
+	// Probe is true for a bare clone: a process its parent started to be
+	// waited for without a signal (exit_signal 0 in /proc/PID/stat; never on
+	// other systems). The one a server meets is the child that Go's os
+	// package starts, and ends at once, the first time a program starts
+	// another, to check that the kernel supports pidfds (syscall's
+	// checkClonePidfd). It runs nothing and lives for microseconds, so
+	// Children and Descendants leave it out: a server starting its first
+	// worker would seem to start two.
+	Probe bool
 }
 
 // Zombie reports whether the process has exited but has not been reaped

@@ -29,7 +29,7 @@ func parseStat(data []byte) (procStat, error) {
 	}
 	// Fields after the comm, numbered from 0: state(0) ppid(1) pgrp(2)
 	// session(3) tty_nr(4) tpgid(5) flags(6) minflt(7) cminflt(8) majflt(9)
-	// cmajflt(10) utime(11) stime(12) cutime(13) cstime(14) ...
+	// cmajflt(10) utime(11) stime(12) cutime(13) cstime(14) ... exit_signal(35)
 	f := bytes.Fields(data[closing+1:])
 	if len(f) < 15 || len(f[0]) != 1 {
 		return st, fmt.Errorf("procs: short stat line %q", data)
@@ -46,6 +46,7 @@ func parseStat(data []byte) (procStat, error) {
 		PGID:  int(nums[2]),
 		State: f[0][0],
 		Comm:  string(data[open+1 : closing]),
+		Probe: len(f) > 35 && string(f[35]) == "0",
 	}
 	st.utime, st.stime = uint64(nums[11]), uint64(nums[12])
 	st.cutime, st.cstime = uint64(nums[13]), uint64(nums[14])

@@ -12,11 +12,11 @@ func sortByPID(infos []Info) []Info {
 }
 
 // childrenIn returns the direct children of pid within a process snapshot,
-// sorted by PID.
+// sorted by PID, bare clones left out (see [Info.Probe]).
 func childrenIn(all []Info, pid int) []Info {
 	var out []Info
 	for _, p := range all {
-		if p.PPID == pid && p.PID != pid {
+		if p.PPID == pid && p.PID != pid && !p.Probe {
 			out = append(out, p)
 		}
 	}
@@ -24,13 +24,14 @@ func childrenIn(all []Info, pid int) []Info {
 }
 
 // descendantsIn walks PPID links within a process snapshot and returns every
-// descendant of pid (children, grandchildren, ...), sorted by PID. The walk
+// descendant of pid (children, grandchildren, ...), sorted by PID, bare
+// clones left out (see [Info.Probe]). The walk
 // visits each process at most once, so it terminates even on a snapshot
 // whose PPID links form a cycle (possible when PIDs are reused mid-scan).
 func descendantsIn(all []Info, pid int) []Info {
 	byParent := make(map[int][]Info, len(all))
 	for _, p := range all {
-		if p.PID != p.PPID {
+		if p.PID != p.PPID && !p.Probe {
 			byParent[p.PPID] = append(byParent[p.PPID], p)
 		}
 	}

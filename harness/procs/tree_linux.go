@@ -21,8 +21,8 @@ func snapshot() ([]Info, error) {
 	return all, nil
 }
 
-// Children returns the direct children of pid, zombies included, sorted by
-// PID. The error wraps os.ErrNotExist when pid itself does not exist.
+// Children returns the direct children of pid, zombies included, bare
+// clones left out (see [Info.Probe]), sorted by PID. The error wraps os.ErrNotExist when pid itself does not exist.
 func Children(pid int) ([]Info, error) {
 	if _, err := Get(pid); err != nil {
 		return nil, err
@@ -36,8 +36,8 @@ func Children(pid int) ([]Info, error) {
 
 // Descendants returns every process below pid in the process tree
 // (children, grandchildren, ...), found by following PPID links in one scan
-// of /proc, sorted by PID. Orphans re-parented to init or a subreaper are no
-// longer descendants. The error wraps os.ErrNotExist when pid does not exist.
+// of /proc, sorted by PID, bare clones left out (see [Info.Probe]). Orphans
+// re-parented to init or a subreaper are no longer descendants. The error wraps os.ErrNotExist when pid does not exist.
 func Descendants(pid int) ([]Info, error) {
 	if _, err := Get(pid); err != nil {
 		return nil, err
