@@ -152,8 +152,14 @@ func (c *Client) SendLine(line string, hints ...string) {
 // ReadLine returns the next line the server sends, with its "\n". The error
 // is non-nil if no whole line arrived within [IOTimeout]; the bytes that did
 // arrive are returned with it.
-func (c *Client) ReadLine() (string, error) {
-	deadline := time.Now().Add(ioTimeout())
+func (c *Client) ReadLine() (string, error) { return c.readLine(ioTimeout(), nil) }
+
+// readLine returns the next line the server sends, waiting for it in turns
+// of at most turn. After a turn in which no whole line came, it waits
+// another turn if more (nil: never) says so, and otherwise returns the
+// bytes that did arrive with the deadline's error.
+func (c *Client) readLine(turn time.Duration, more func() bool) (string, error) {
+	deadline := time.Now().Add(turn)
 	for {
 		if i := bytes.IndexByte(c.buf, '\n'); i >= 0 {
 			line := string(c.buf[:i+1])
@@ -161,7 +167,12 @@ func (c *Client) ReadLine() (string, error) {
 			c.log.add("← %s", quote([]byte(line)))
 			return line, nil
 		}
-		if err := c.fill(deadline); err != nil {
+		err := c.fill(deadline)
+		if err != nil && isTimeout(err) && more != nil && more() {
+			deadline = time.Now().Add(turn)
+			continue
+		}
+		if err != nil {
 			return c.takeAll(), err
 		}
 	}
@@ -198,7 +209,7 @@ func (c *Client) ExpectLine(want string, hints ...string) {
 		return
 	}
 	c.problem(words.Say("reply.did"), words.Say("reply.expected", quote([]byte(want+"\n")), waited()),
-		c.describeReply(got, err, want), hints...).fail()
+		c.describeReply(got, err, want, ioTimeout()), hints...).fail()
 }
 
 // waited is how long a client waits for a reply, for messages.
@@ -215,7 +226,7 @@ func (c *Client) ExpectReply(did, got string, err error, want string, hints ...s
 		return
 	}
 	c.problem(did, words.Say("reply.expected", quote([]byte(want+"\n")), waited()),
-		c.describeReply(got, err, want), hints...).fail()
+		c.describeReply(got, err, want, ioTimeout()), hints...).fail()
 }
 
 // ExpectData reads exactly len(want) bytes and fails the spec unless they
@@ -235,7 +246,7 @@ func (c *Client) ExpectData(want string, hints ...string) {
 		return
 	}
 	c.problem(words.Say("reply.did"), words.Say("data.expected", quote([]byte(want)), waited()),
-		c.describeReply(got, err, want), hints...).fail()
+		c.describeReply(got, err, want, ioTimeout()), hints...).fail()
 }
 
 // ExpectClosed fails the spec unless the server closes the connection within
@@ -258,7 +269,7 @@ func (c *Client) ExpectClosed(hints ...string) {
 		return
 	}
 	c.problem(words.Say("closed.did", peer), words.Say("closed.within", waited()),
-		c.describeReply("", err, ""), hints...).fail()
+		c.describeReply("", err, "", ioTimeout()), hints...).fail()
 }
 
 // ExpectOpen fails the spec if the server closes the connection or sends
@@ -271,7 +282,7 @@ func (c *Client) ExpectOpen(d time.Duration, hints ...string) {
 	}
 	got := c.takeAll()
 	if got == "" {
-		got = c.describeReply("", err, "")
+		got = c.describeReply("", err, "", ioTimeout())
 	} else {
 		got = words.Say("open.sent", quote([]byte(got)))
 	}
@@ -306,8 +317,10 @@ func (c *Client) problem(did, expected, got string, hints ...string) problem {
 
 // describeReply says what arrived instead of the expected reply, naming the
 // usual mistakes. A client that got nothing at all, neither an answer nor a
-// close, within its deadline is recorded as a hang (once per spec).
-func (c *Client) describeReply(got string, err error, want string) string {
+// close, within its deadline is recorded as a hang (once per spec). wait is
+// how long the client waited.
+func (c *Client) describeReply(got string, err error, want string, wait time.Duration) string {
+	waited := wait.Round(100 * time.Millisecond).String()
 	switch {
 	case err == nil && strings.HasPrefix(got, "error: "):
 		return words.Say("reply.error", quote([]byte(got)))
@@ -316,12 +329,12 @@ func (c *Client) describeReply(got string, err error, want string) string {
 	case want != "" && got == want && isTimeout(err):
 		return words.Say("reply.no-newline", quote([]byte(got)))
 	case got != "" && isTimeout(err):
-		return words.Say("reply.then-nothing", quote([]byte(got)), waited())
+		return words.Say("reply.then-nothing", quote([]byte(got)), waited)
 	case got != "" && closedByPeer(err):
 		return words.Say("reply.then-closed", quote([]byte(got)))
 	case isTimeout(err):
-		record(outcome.Hang, words.Say("outcome.hang", c.Called(), waited()))
-		return words.Say("reply.nothing", waited())
+		record(outcome.Hang, words.Say("outcome.hang", c.Called(), waited))
+		return words.Say("reply.nothing", waited)
 	case closedByPeer(err):
 		return words.Say("reply.closed")
 	default:

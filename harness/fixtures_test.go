@@ -115,6 +115,18 @@ var _ = Describe("the harness, run against broken servers", Ordered, ContinueOnF
 		Expect(sp.Ungraded()).To(BeTrue(), "%s: %s", sp.State, sp.Message)
 		Expect(sp.Message).To(ContainSubstring("never ran out"))
 	})
+	// A server that works longer than a read's deadline before it answers
+	// is waited for while it works; one that does nothing is not.
+	passes("busy")
+	failsSaying("busy, read as usual", "nothing at all for ")
+	failsSaying("silent, while busy", "nothing at all for ", "had work to run")
+	It("silent, while busy fails after about one read's deadline, not the budget for 20 processes", func() {
+		if procs.Supported() != nil {
+			Skip("threads are read on Linux only: elsewhere the read waits for the whole budget")
+		}
+		sp := specs["fixture silent, while busy"]
+		Expect(sp.Seconds).To(BeNumerically("<", 25), "the budget's floor is 30s")
+	})
 	failsSaying("gone", "ended before it connected", `not implemented (TODO 5)`)
 
 	// saysInKorean checks the failure of a fixture run with THREADPROC_LANG=ko:

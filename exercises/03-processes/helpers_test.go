@@ -35,6 +35,16 @@ func greet(c *harness.Client, hints ...string) {
 	c.ExpectLine(line, hints...)
 }
 
+// greetAmong is greet for a client that connected together with others,
+// n in all, whose workers the server starts at once: the echo may wait
+// while they start (see harness.Client.ExpectLineWhileBusy).
+func greetAmong(n int, c *harness.Client, hints ...string) {
+	GinkgoHelper()
+	line := c.Name + " says hello"
+	c.SendLine(line)
+	c.ExpectLineWhileBusy(line, n, hints...)
+}
+
 // greetAll greets every client, one after another.
 func greetAll(clients []*harness.Client, hints ...string) {
 	GinkgoHelper()

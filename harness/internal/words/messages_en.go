@@ -48,19 +48,21 @@ var english = say.Messages{
 	"read.too-long":      "more than %d bytes arrived without a newline",
 	"reply.did":          "waited for a reply",
 	"reply.expected":     "the line %s within %s",
-	"data.expected":      "exactly %s within %s",
-	"closed.did":         "waited for %s to close the connection",
-	"closed.expected":    "the connection to close with nothing more sent",
-	"closed.sent":        "%s sent %s instead",
-	"closed.within":      "the connection to close within %s",
-	"deliver.did":        "sent %s, to be read before anything else is sent",
-	"deliver.expected":   "the other side to read it",
-	"deliver.got":        "%d bytes were still unread after %s",
-	"open.did":           "waited %s",
-	"open.expected":      "the connection to stay open and quiet",
-	"open.sent":          "the server sent %s",
-	"half-close.failed":  "%s could not half-close its connection: %v",
-	"files.not-out":      "the server held %d of the %d file descriptors it may have open after %s, and never ran out: what it does when Accept fails with \"too many open files\" cannot be seen (a server that caps its own connections below the limit, or one this slow, never meets the error)",
+	"reply.expected-busy": "the line %s within %s of the last moment the server's processes had work to run " +
+		"(at most %s in all: the time starting %d processes may take here)",
+	"data.expected":     "exactly %s within %s",
+	"closed.did":        "waited for %s to close the connection",
+	"closed.expected":   "the connection to close with nothing more sent",
+	"closed.sent":       "%s sent %s instead",
+	"closed.within":     "the connection to close within %s",
+	"deliver.did":       "sent %s, to be read before anything else is sent",
+	"deliver.expected":  "the other side to read it",
+	"deliver.got":       "%d bytes were still unread after %s",
+	"open.did":          "waited %s",
+	"open.expected":     "the connection to stay open and quiet",
+	"open.sent":         "the server sent %s",
+	"half-close.failed": "%s could not half-close its connection: %v",
+	"files.not-out":     "the server held %d of the %d file descriptors it may have open after %s, and never ran out: what it does when Accept fails with \"too many open files\" cannot be seen (a server that caps its own connections below the limit, or one this slow, never meets the error)",
 
 	// what came instead of a reply (Client.describeReply)
 	"reply.error":        "%s (the server answered with an error)",
@@ -214,8 +216,9 @@ var english = say.Messages{
 	"speedup.serial": "the jobs ran one after the other: while %d jobs were sent at once, the server's threads " +
 		"asked for %.2f CPUs, about one, where a server that runs them at the same time asks for about %d (at " +
 		"least %.2f).%s",
+	"speedup.credited": " (%.2fx, counting the CPUs the machine withheld from the %.2f its threads asked for)",
 	"speedup.no-speedup": "no speedup: %d jobs sent at once took %v, and %d jobs sent one after the other took %v, " +
-		"a speedup of only %.2fx, though the server's processes kept %.2f CPUs busy. On this host parallel jobs " +
+		"a speedup of only %.2fx, though the server's processes kept %.2f CPUs busy%s. On this host parallel jobs " +
 		"reach about %.2fx (the parallelism the test process itself got), so at least %.2fx was expected: " +
 		"something makes one job wait for another, or does the work more than once.",
 	"speedup.parallel.cpu": "the jobs ran in parallel: while %d jobs ran at once, the server's CPU time over wall " +
