@@ -134,6 +134,33 @@ var _ = Describe("the CPU measurement helpers", func() {
 		Expect(speedup.Overlap(askedSome).Problem).NotTo(ContainSubstring("never asked for more than one"))
 	})
 
+	It("credits a parallel server with the CPUs a shared machine withheld, and a wasteful one with none", func() {
+		// Measured in a class graded two learners at a time (06's reference
+		// solution): it asked for 1.59 CPUs, got 1.40, and the clock showed 1.21x.
+		shared := speedup.Measurement{Jobs: 2, Host: 1.52, CPUKnown: true, CPUOverWall: 1.40, Speedup: 1.21,
+			DemandKnown: true, Demand: 1.59, Sequential: 238 * time.Millisecond, Parallel: 192 * time.Millisecond}
+		Expect(shared.CreditedSpeedup()).To(BeNumerically("~", 1.21*1.59/1.40, 1e-9))
+		Expect(speedup.Faster(shared)).To(Equal(speedup.Verdict{}))
+
+		// Each job's work done twice, in parallel: it gets every CPU it asks
+		// for (no credit) and the clock shows no speedup.
+		twice := speedup.Measurement{Jobs: 2, Host: 1.95, CPUKnown: true, CPUOverWall: 1.95, Speedup: 1.0,
+			DemandKnown: true, Demand: 1.97, Sequential: 400 * time.Millisecond, Parallel: 400 * time.Millisecond}
+		Expect(speedup.Faster(twice).Problem).To(ContainSubstring("speedup of only 1.00x"))
+		Expect(speedup.Faster(twice).Problem).NotTo(ContainSubstring("withheld"))
+		// ... on a shared machine, with four threads asking: credit stops at a CPU per job.
+		twice.CPUOverWall, twice.Demand, twice.Speedup = 1.40, 4.0, 0.72
+		Expect(twice.CreditedSpeedup()).To(BeNumerically("~", 0.72*2/1.40, 1e-9))
+		Expect(speedup.Faster(twice).Problem).To(ContainSubstring("1.03x, counting the CPUs the machine withheld"))
+
+		// A lock held for half of each job, on a quiet machine: the threads
+		// ask for the CPUs they get, and no credit makes up the speedup.
+		halfLocked := speedup.Measurement{Jobs: 2, Host: 1.95, CPUKnown: true, CPUOverWall: 1.33, Speedup: 1.33,
+			DemandKnown: true, Demand: 1.34}
+		Expect(halfLocked.CreditedSpeedup()).To(BeNumerically("~", 1.34, 0.01))
+		Expect(speedup.Faster(halfLocked).Problem).NotTo(BeEmpty())
+	})
+
 	It("measures the host's parallelism as at most the number of copies", func() {
 		spin := func() {
 			deadline := time.Now().Add(20 * time.Millisecond)

@@ -99,16 +99,17 @@ func Overlap(m Measurement) Verdict {
 
 // Faster passes when jobs sent at once finished at least
 // [Measurement.SpeedupThreshold] times as fast as jobs sent one after the
-// other. A server whose threads asked for one CPU while the jobs ran at once
-// fails whatever the clock says. Where the host cannot show a speedup (one
-// CPU, or other programs using them), a server whose threads asked for a CPU
-// per job passes on that evidence; where that cannot be read either
-// (macOS), the measurement is not judged.
+// other, counting the CPUs the machine withheld (see
+// [Measurement.CreditedSpeedup]). A server whose threads asked for one CPU
+// while the jobs ran at once fails whatever the clock says. Where the host
+// cannot show a speedup (one CPU, or other programs using them), a server
+// whose threads asked for a CPU per job passes on that evidence; where that
+// cannot be read either (macOS), the measurement is not judged.
 func Faster(m Measurement) Verdict {
 	switch {
 	case m.askedForOne(): // judged whatever the host: a wall-clock "speedup" would be noise
 		return failed("speedup.serial", m.Jobs, m.Demand, m.Jobs, m.DemandThreshold(), clockNote(m))
-	case m.Host >= MinHostParallelism && m.Speedup >= m.SpeedupThreshold():
+	case m.Host >= MinHostParallelism && m.CreditedSpeedup() >= m.SpeedupThreshold():
 		return passed()
 	case m.askedForEach() && !(m.gotCPUs() && m.Host >= MinHostParallelism):
 		return passed() // it asked for a CPU per job; this machine could not give them
@@ -116,8 +117,32 @@ func Faster(m Measurement) Verdict {
 		return hostBusy(m)
 	}
 	return failed("speedup.no-speedup", m.Jobs, m.Parallel.Round(time.Millisecond), m.Jobs,
-		m.Sequential.Round(time.Millisecond), m.Speedup, m.CPUOverWall, m.Host,
-		max(MinHostParallelism, m.SpeedupThreshold()))
+		m.Sequential.Round(time.Millisecond), m.Speedup, m.CPUOverWall, creditNote(m), m.Host,
+		m.SpeedupThreshold())
+}
+
+// CreditedSpeedup is [Measurement.Speedup] as it would have been had the
+// machine given the server's threads every CPU they asked for while the
+// jobs ran at once, up to one per job: the speedup times
+// min(Demand, Jobs) / CPUOverWall, where both are known and the machine gave
+// less. On a machine shared with other work, parallel jobs get fewer CPUs
+// than they ask for, and the clock shows less speedup than the server earned;
+// a server that does a job's work twice, or spins while it waits for another
+// job, asks for the CPUs it gets and is credited nothing.
+func (m Measurement) CreditedSpeedup() float64 {
+	if !m.DemandKnown || !m.CPUKnown || m.CPUOverWall <= 0 {
+		return m.Speedup
+	}
+	return m.Speedup * max(1, min(m.Demand, float64(m.Jobs))/m.CPUOverWall)
+}
+
+// creditNote says what the speedup is worth counting the CPUs the machine
+// withheld, when the machine withheld more than a twentieth of them.
+func creditNote(m Measurement) string {
+	if c := m.CreditedSpeedup(); c > 1.05*m.Speedup {
+		return words.Say("speedup.credited", c, min(m.Demand, float64(m.Jobs)))
+	}
+	return ""
 }
 
 // Parallel passes when the jobs overlapped ([Overlap], where CPU time can be
