@@ -2,6 +2,7 @@ package harness
 
 import (
 	"errors"
+	"sync"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2" //nolint:revive // the harness is ginkgo-native
@@ -18,8 +19,8 @@ const busyTurn = 100 * time.Millisecond
 // wait while the server starts up to workers processes, on a machine that
 // may be busy with other work too: twenty race-built workers started at
 // once can take longer than one read's deadline before the first of them
-// answers. It waits while any process of the server's tree has a thread
-// running or waiting for a CPU (procs.Activity), gives up one read's
+// answers. It waits while any process of the server's tree has work to run
+// (a thread running or waiting for a CPU), gives up one read's
 // deadline after the last moment one had, and waits no longer in all than
 // [WorkersBudget] allows for workers processes. A server that has nothing
 // to run and does not answer — one that serves one client at a time, say —
@@ -43,23 +44,40 @@ func (c *Client) ExpectLineWhileBusy(want string, workers int, hints ...string) 
 		budget.Round(time.Second), workers), c.describeReply(got, err, want, time.Since(start)), hints...).fail()
 }
 
-// treeRunnable reports whether the server's process, or any process below
-// it, has a thread running or waiting for a CPU; true where that cannot be
-// read.
+// busyLook is the last look at whether a server's processes had work to
+// run, shared by its clients: one look per busyTurn however many of them
+// wait, so that waiting does not take the CPU from the server.
+type busyLook struct {
+	mu   sync.Mutex
+	at   time.Time
+	busy bool
+}
+
+// treeRunnable reports whether the server's process has a thread running
+// or waiting for a CPU, or a process below it is (state R, or D: in the
+// kernel on its behalf, as while it starts); true where that cannot be
+// read. It looks at each process below the server by its main thread only,
+// in the one scan of /proc that finds them: a starting process runs there.
 func (s *Server) treeRunnable() bool {
+	s.busy.mu.Lock()
+	defer s.busy.mu.Unlock()
+	if time.Since(s.busy.at) >= busyTurn {
+		s.busy.at, s.busy.busy = time.Now(), s.lookBusy()
+	}
+	return s.busy.busy
+}
+
+// lookBusy is one look for treeRunnable.
+func (s *Server) lookBusy() bool {
 	below, err := procs.Descendants(s.PID)
 	if err != nil {
 		return errors.Is(err, procs.ErrUnsupported) // a server that ended has nothing to run
 	}
-	pids := []int{s.PID}
 	for _, p := range below {
-		pids = append(pids, p.PID)
-	}
-	for _, pid := range pids {
-		runnable, _, err := procs.Activity(pid)
-		if runnable > 0 || errors.Is(err, procs.ErrUnsupported) {
+		if p.State == 'R' || p.State == 'D' {
 			return true
 		}
 	}
-	return false
+	runnable, _, err := procs.Activity(s.PID)
+	return runnable > 0 || errors.Is(err, procs.ErrUnsupported)
 }

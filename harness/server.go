@@ -36,6 +36,7 @@ type Server struct {
 	forkBomb string // what the watchdog saw, if it killed the server
 	clients  int
 	files    int // WithFileLimit's limit, 0 if none
+	busy     busyLook
 }
 
 // Option configures [StartServer].
