@@ -5,6 +5,7 @@ package procs_test
 import (
 	"os"
 	"runtime"
+	"syscall"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -37,10 +38,12 @@ var _ = Describe("SchedOf and SchedTree", func() {
 		before, err := procs.SchedOf(os.Getpid())
 		skipIfUnsupported(err)
 		Expect(err).NotTo(HaveOccurred())
-		burn(3 * time.Millisecond)
+		// 3 ms of this process's CPU time, as getrusage counts it (a busy
+		// machine may give a 3-ms burn far less): schedstat must see them.
+		used := burnCPU(3 * time.Millisecond)
 		after, err := procs.SchedOf(os.Getpid())
 		Expect(err).NotTo(HaveOccurred())
-		Expect(after.Minus(before).OnCPU).To(BeNumerically(">=", 2*time.Millisecond))
+		Expect(after.Minus(before).OnCPU).To(BeNumerically(">=", used*2/3))
 	}, SpecTimeout(10*time.Second))
 
 	It("add the processes below a process in SchedTree", func(ctx SpecContext) {
@@ -68,3 +71,24 @@ var _ = Describe("SchedOf and SchedTree", func() {
 		Expect(err).To(MatchError(os.ErrNotExist))
 	}, SpecTimeout(10*time.Second))
 })
+
+// burnCPU burns until this process has used at least d of CPU time since
+// the call, as getrusage reports it (bounded: at most 5 s of wall time),
+// and returns how much it used.
+func burnCPU(d time.Duration) time.Duration {
+	GinkgoHelper()
+	start := rusageCPU()
+	for deadline := time.Now().Add(5 * time.Second); rusageCPU()-start < d && time.Now().Before(deadline); {
+		burn(time.Millisecond)
+	}
+	used := rusageCPU() - start
+	Expect(used).To(BeNumerically(">=", d), "the burn did not get the CPU within 5s")
+	return used
+}
+
+// rusageCPU is the CPU time (user and system) this process used so far.
+func rusageCPU() time.Duration {
+	var ru syscall.Rusage
+	Expect(syscall.Getrusage(syscall.RUSAGE_SELF, &ru)).To(Succeed())
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
